@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config'
+import { workspaceAliases } from '../../vitest.shared'
+
+export default defineConfig({
+  resolve: { alias: workspaceAliases },
+  test: { name: 'cli', include: ['test/**/*.test.ts'] },
+})

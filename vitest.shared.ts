@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+
+const src = (pkg: string, file = 'index.ts') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${file}`, import.meta.url))
+
+/**
+ * Tests run against each package's TypeScript source, not its `dist/`, so a
+ * test never sees a stale build. Import this from a package's vitest.config.ts.
+ */
+export const workspaceAliases = {
+  '@slidemark/core': src('core'),
+  '@slidemark/runtime': src('runtime'),
+  '@slidemark/vite-plugin': src('vite-plugin'),
+  '@slidemark/theme-html5-slides': src('theme-html5-slides'),
+  '@slidemark/theme-horizon': src('theme-horizon'),
+}
