@@ -1,0 +1,27 @@
+export { formatHash, parseHash } from './lib/hash.js'
+export type { KeyHandler, KeyMap, NavigationCommand } from './lib/keys.js'
+export { DEFAULT_KEYS, isEditable, keyName, shouldIgnoreKey } from './lib/keys.js'
+export type { Stepped } from './lib/navigation.js'
+export {
+  clampPosition,
+  lastPosition,
+  nextPosition,
+  prevPosition,
+  samePosition,
+  stepCount,
+} from './lib/navigation.js'
+export type {
+  ChangeCause,
+  ChangeEvent,
+  Presentation,
+  PresentationEvents,
+  PresentationOptions,
+} from './lib/presentation.js'
+export {
+  createPresentation,
+  SWIPE_THRESHOLD,
+  SWIPE_THRESHOLD_FRACTION,
+} from './lib/presentation.js'
+export type { SyncMessage } from './lib/sync.js'
+export { channelName, helloMessage, positionMessage, readSyncMessage } from './lib/sync.js'
+export type { Position, PresentableSlide, PresentationMeta } from './lib/types.js'

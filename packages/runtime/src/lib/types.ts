@@ -1,0 +1,36 @@
+/**
+ * The fields of a slide the runtime and the themes read. `@slidemark/core`'s
+ * `Slide` fits this shape, so a compiled deck can be passed straight in, but
+ * the runtime does not depend on core.
+ */
+export interface PresentableSlide {
+  /** 0-based position in the deck. */
+  index: number
+  /** Plain-text title, used for labels and the overview. */
+  title: string
+  /** HTML of the heading (`<h1>…</h1>`), `''` on a title slide. */
+  header: string
+  /** HTML of the body; build steps are `.slidemark-step[data-step=N]` elements. */
+  content: string
+  /** `'title'`, `'segue'` or `'content'`. */
+  kind: string
+  /** Number of build steps, at least 1. */
+  steps: number
+  /** Presenter notes as HTML, `''` when none. */
+  notes: string
+  /** Extra classes for the slide element (from `.fx:` lines). */
+  classes: readonly string[]
+}
+
+/** Deck metadata (front matter). Only `title` and `lang` are read here. */
+export interface PresentationMeta {
+  title?: string
+  lang?: string
+  [key: string]: unknown
+}
+
+/** Where the talk is: 0-based slide and 0-based build step. */
+export interface Position {
+  slide: number
+  step: number
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import {
+  channelName,
+  createPresentation,
+  helloMessage,
+  positionMessage,
+  readSyncMessage,
+} from '../src/index.js'
+import { deck } from './helpers.js'
+
+describe('sync messages', () => {
+  it('reads a position sent by another window', () => {
+    expect(readSyncMessage(positionMessage('a', { slide: 3, step: 1 }), 'b')).toEqual({
+      kind: 'position',
+      position: { slide: 3, step: 1 },
+    })
+  })
+  it('ignores messages this window sent itself', () => {
+    expect(readSyncMessage(positionMessage('a', { slide: 3, step: 1 }), 'a')).toBeNull()
+    expect(readSyncMessage(helloMessage('a'), 'a')).toBeNull()
+  })
+  it('ignores malformed messages', () => {
+    expect(readSyncMessage(null, 'a')).toBeNull()
+    expect(readSyncMessage('slide 3', 'a')).toBeNull()
+    expect(
+      readSyncMessage({ type: 'slidemark:position', from: 'b', slide: '3', step: 0 }, 'a'),
+    ).toBeNull()
+    expect(readSyncMessage({ type: 'other', from: 'b' }, 'a')).toBeNull()
+  })
+  it('names the channel after the page path and deck title', () => {
+    expect(channelName('/talk/', 'gevent')).toBe('slidemark:/talk/:gevent')
+    expect(channelName('/talk/', 'gevent')).not.toBe(channelName('/other/', 'gevent'))
+  })
+})
+
+describe('BroadcastChannel sync between windows', () => {
+  function windowPair() {
+    const options = { hash: false, keyboard: false, touch: false, sync: 'test-channel' } as const
+    const audience = createPresentation(deck(1, 2, 1), options)
+    const presenter = createPresentation(deck(1, 2, 1), options)
+    onTestFinished(() => {
+      audience.destroy()
+      presenter.destroy()
+    })
+    return { audience, presenter }
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+  it('a move in the presenter window moves the audience window, and back', async () => {
+    const { audience, presenter } = windowPair()
+    await settle()
+    presenter.next()
+    presenter.next()
+    await settle()
+    expect(audience.state).toEqual({ slide: 1, step: 1 })
+    audience.go(2)
+    await settle()
+    expect(presenter.state).toEqual({ slide: 2, step: 0 })
+  })
+
+  it('a synced move is not sent back (no echo loop)', async () => {
+    const { audience, presenter } = windowPair()
+    await settle()
+    const causes: string[] = []
+    audience.on('change', (event) => causes.push(`audience:${event.cause}`))
+    presenter.on('change', (event) => causes.push(`presenter:${event.cause}`))
+    presenter.next()
+    await settle()
+    expect(causes).toEqual(['presenter:navigate', 'audience:sync'])
+  })
+
+  it('a window that opens later catches up with the others', async () => {
+    const options = { hash: false, keyboard: false, touch: false, sync: 'late-channel' } as const
+    const audience = createPresentation(deck(1, 1, 1), options)
+    onTestFinished(() => audience.destroy())
+    audience.go(2)
+    const late = createPresentation(deck(1, 1, 1), options)
+    onTestFinished(() => late.destroy())
+    await settle()
+    expect(late.state).toEqual({ slide: 2, step: 0 })
+  })
+
+  it('stops syncing after destroy', async () => {
+    const { audience, presenter } = windowPair()
+    await settle()
+    audience.destroy()
+    presenter.next()
+    await settle()
+    expect(audience.state).toEqual({ slide: 0, step: 0 })
+  })
+})
