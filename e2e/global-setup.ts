@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { compile } from '@slidemark/core'
+import { build } from 'vite'
+import { artifactsDir, deckFile, distDir, playgroundDir } from './paths.js'
+import { serveStatic } from './static-server.js'
+import type { DeckSummary } from './tests/fixtures.js'
+
+const builtPackages = ['core', 'vite-plugin', 'runtime', 'theme-html5-slides', 'theme-horizon']
+
+/**
+ * Builds the playground twice (relative base, and `--base /talks/`), serves
+ * both from 127.0.0.1 like any static host would, and records what the deck
+ * contains so tests can find "a code slide" or "a slide with builds" without
+ * hard-coding slide numbers.
+ */
+export default async function globalSetup() {
+  for (const name of builtPackages) {
+    const entry = fileURLToPath(new URL(`../packages/${name}/dist/index.js`, import.meta.url))
+    if (!existsSync(entry)) {
+      throw new Error(`packages/${name} is not built: run \`pnpm build\` at the root first`)
+    }
+  }
+  mkdirSync(artifactsDir, { recursive: true })
+
+  const talksDir = mkdtempSync(join(tmpdir(), 'slidemark-talks-'))
+  await build({
+    root: playgroundDir,
+    logLevel: 'warn',
+    build: { outDir: distDir, emptyOutDir: true },
+  })
+  await build({
+    root: playgroundDir,
+    base: '/talks/',
+    logLevel: 'warn',
+    build: { outDir: talksDir, emptyOutDir: true },
+  })
+
+  const deck = await compile(readFileSync(deckFile, 'utf8'), { filename: deckFile })
+  const summary: DeckSummary = {
+    title: typeof deck.meta.title === 'string' ? deck.meta.title : '',
+    slides: deck.slides.map((slide) => ({
+      title: slide.title,
+      kind: slide.kind,
+      steps: slide.steps,
+      hasCode: slide.content.includes('<pre'),
+      hasImage: slide.content.includes('<img'),
+      source: slide.source,
+      hasNotes: slide.notes !== '',
+    })),
+  }
+  process.env.SLIDEMARK_E2E_DECK = JSON.stringify(summary)
+
+  const { url, server } = await serveStatic({
+    '/': distDir,
+    '/talks/': talksDir,
+    '/any/sub/path/': distDir,
+  })
+  process.env.SLIDEMARK_E2E_URL = url
+
+  return async () => {
+    await new Promise((resolve) => server.close(resolve))
+    rmSync(talksDir, { recursive: true, force: true })
+  }
+}

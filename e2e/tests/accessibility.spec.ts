@@ -1,0 +1,75 @@
+import { dom } from './dom.js'
+import { expect, expectAt, findSlide, seriousAxeViolations, test } from './fixtures.js'
+
+test('axe finds no serious or critical problem on the title slide', async ({ page, deckUrl }) => {
+  await page.goto(deckUrl())
+  await expectAt(page, 0)
+  expect(await seriousAxeViolations(page)).toEqual([])
+})
+
+test('axe finds no serious or critical problem on a code slide', async ({
+  page,
+  deck,
+  deckUrl,
+}) => {
+  const slide = findSlide(deck, 'code slide', (s) => s.hasCode)
+  await page.goto(deckUrl(`#slide${slide + 1}`))
+  await expectAt(page, slide)
+  await expect(dom.current(page).locator('pre').first()).toBeVisible()
+  expect(await seriousAxeViolations(page)).toEqual([])
+})
+
+test('axe finds no serious or critical problem in the overview', async ({ page, deckUrl }) => {
+  await page.goto(deckUrl())
+  await page.keyboard.press('o')
+  await expect(dom.overview(page)).toBeVisible()
+  expect(await seriousAxeViolations(page)).toEqual([])
+})
+
+test('axe finds no serious or critical problem in the presenter view', async ({
+  page,
+  context,
+  deckUrl,
+}) => {
+  await page.goto(deckUrl('#slide2'))
+  const [presenter] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('p')])
+  await presenter.waitForLoadState()
+  await expect(dom.presenter(presenter)).toBeVisible()
+  expect(await seriousAxeViolations(presenter)).toEqual([])
+  await presenter.close()
+})
+
+test('the current slide is announced to screen readers', async ({ page, deck, deckUrl }) => {
+  await page.goto(deckUrl())
+  await expectAt(page, 0)
+  const announcer = dom.announcer(page)
+  await page.keyboard.press('End')
+  const last = deck.slides.length - 1
+  await expect(announcer).toContainText(deck.slides[last]?.title ?? '')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('ArrowRight')
+  await expect(announcer).toContainText(deck.slides[1]?.title ?? '')
+})
+
+test('Tab never lands inside a hidden slide', async ({ page, deckUrl }) => {
+  // Slide 2 has links and code around it; walk focus through the whole page.
+  await page.goto(deckUrl('#slide3'))
+  await expectAt(page, 2)
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab')
+    const focus = await page.evaluate(() => {
+      const active = document.activeElement
+      if (!active || active === document.body) return 'body'
+      const slide = active.closest('[data-slidemark-slide]')
+      const visible = (active as HTMLElement).checkVisibility?.({
+        checkVisibilityCSS: true,
+        checkOpacity: true,
+      })
+      if (active.closest('[inert], [aria-hidden="true"]')) return 'inside hidden content'
+      if (slide && slide.getAttribute('aria-current') !== 'true') return 'inside another slide'
+      if (visible === false) return 'on an invisible element'
+      return 'ok'
+    })
+    expect(['ok', 'body'], `Tab press ${i + 1}`).toContain(focus)
+  }
+})
