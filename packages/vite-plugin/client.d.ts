@@ -1,0 +1,20 @@
+// Types for `*.slides.md` imports. Add "@slidemark/vite-plugin/client" to
+// `compilerOptions.types` in tsconfig.json (as with "vite/client").
+
+declare module '*.slides.md' {
+  import type { DeckMeta, Slide } from '@slidemark/core'
+
+  /** The deck's slides, compiled at build time. */
+  const slides: Slide[]
+  export default slides
+  /** The deck's YAML front matter. */
+  export const meta: DeckMeta
+  /** `meta.title`, else the first slide's title, else `''`. */
+  export const title: string
+  /**
+   * Calls `listener` with the new slides and metadata each time the deck is
+   * edited in the dev server (hot module replacement). Returns a function
+   * that removes the listener. Does nothing in a build.
+   */
+  export function onUpdate(listener: (slides: Slide[], meta: DeckMeta) => void): () => void
+}

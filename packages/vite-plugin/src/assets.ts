@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AssetReference, Slide } from '@slidemark/core'
+
+/** A relative media URL of the deck that exists on disk and becomes an import. */
+export interface DeckAsset {
+  /** The URL exactly as the deck's HTML uses it, e.g. `img/diagram.png#part`. */
+  url: string
+  /** The import specifier Vite resolves from the deck, e.g. `./img/diagram.png`. */
+  specifier: string
+  /** A `#fragment` kept after the imported URL (SVG sprites), or `''`. */
+  hash: string
+}
+
+/** A relative media URL whose file is not there. */
+export interface MissingAsset {
+  reference: AssetReference
+  /** The absolute path that was looked up. */
+  file: string
+}
+
+export interface DeckAssets {
+  /** One entry per distinct URL, in order of first use. */
+  found: DeckAsset[]
+  /** Every use of a URL whose file is missing, in deck order. */
+  missing: MissingAsset[]
+}
+
+/**
+ * Resolves every `slide.assets` URL against the deck's directory. Found files
+ * become imports, so Vite serves them in dev, and hashes, emits or inlines
+ * them in a build, exactly like `import url from './a.png'`.
+ */
+export function resolveDeckAssets(slides: readonly Slide[], deckFile: string): DeckAssets {
+  const found = new Map<string, DeckAsset>()
+  const missing: MissingAsset[] = []
+  const directory = path.dirname(deckFile)
+  for (const slide of slides) {
+    for (const reference of slide.assets) {
+      if (found.has(reference.url)) continue
+      const { pathname, query, hash } = splitUrl(reference.url)
+      const file = path.resolve(directory, decodePath(pathname))
+      if (!isFile(file)) {
+        missing.push({ reference, file })
+        continue
+      }
+      found.set(reference.url, {
+        url: reference.url,
+        specifier: toRelativeSpecifier(pathname) + query,
+        hash,
+      })
+    }
+  }
+  return { found: [...found.values()], missing }
+}
+
+function splitUrl(url: string): { pathname: string; query: string; hash: string } {
+  const hashAt = url.indexOf('#')
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt)
+  const hash = hashAt === -1 ? '' : url.slice(hashAt)
+  const queryAt = beforeHash.indexOf('?')
+  return queryAt === -1
+    ? { pathname: beforeHash, query: '', hash }
+    : { pathname: beforeHash.slice(0, queryAt), query: beforeHash.slice(queryAt), hash }
+}
+
+/** Markdown percent-encodes URLs (`my%20photo.png`); the file name is decoded. */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
+}
+
+/** `img/a.png` would be a bare (package) import; imports need `./img/a.png`. */
+function toRelativeSpecifier(pathname: string): string {
+  const decoded = decodePath(pathname)
+  return decoded.startsWith('./') || decoded.startsWith('../') ? decoded : `./${decoded}`
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}

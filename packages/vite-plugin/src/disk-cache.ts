@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { SlideCache } from '@slidemark/core'
+
+/**
+ * A `SlideCache` that survives restarts: every entry is kept in memory and
+ * mirrored to `<dir>/<sha256>.json`, so `vite build` and a restarted dev
+ * server reuse the slides an earlier run compiled.
+ *
+ * - The file name hashes `namespace` with the key; the namespace carries the
+ *   core version and anything else the key cannot see (user plugins), so an
+ *   upgrade never reads an old entry: it just misses.
+ * - Each file stores its key too and is only used when the key matches.
+ * - Files are written to a temporary name and renamed, so a reader (another
+ *   build running at the same time) never sees half a file.
+ * - Unreadable, corrupt or missing files are misses; a directory that cannot
+ *   be written is not an error. Deleting the directory is always safe.
+ */
+export function createDiskCache(dir: string, namespace: string): SlideCache {
+  const memory = new Map<string, unknown>()
+  let dirReady = false
+
+  const fileFor = (key: string) =>
+    path.join(
+      dir,
+      `${createHash('sha256').update(namespace).update('\0').update(key).digest('hex')}.json`,
+    )
+
+  return {
+    get(key) {
+      if (memory.has(key)) return memory.get(key) as ReturnType<SlideCache['get']>
+      const stored = readEntry(fileFor(key))
+      if (!stored || stored.key !== key) return undefined
+      memory.set(key, stored.value)
+      return stored.value as ReturnType<SlideCache['get']>
+    },
+    set(key, value) {
+      memory.set(key, value)
+      try {
+        if (!dirReady) {
+          fs.mkdirSync(dir, { recursive: true })
+          dirReady = true
+        }
+        const file = fileFor(key)
+        const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+        fs.writeFileSync(temporary, JSON.stringify({ key, value }))
+        fs.renameSync(temporary, file)
+      } catch {
+        // A read-only or full disk only costs speed: the memory copy still serves this run.
+      }
+    },
+  }
+}
+
+function readEntry(file: string): { key: string; value: unknown } | undefined {
+  try {
+    const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; value?: unknown }
+    return typeof entry.key === 'string' ? { key: entry.key, value: entry.value } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * What the cache keys cannot see, folded into every file name: the core
+ * package that compiled the entry (its version plus the size and time of
+ * its files, so a rebuilt core in a workspace also misses) and the compile
+ * options, including the source of user remark/rehype plugins.
+ */
+export function cacheNamespace(compileOptions: object): string {
+  const withSource = (_key: string, value: unknown) =>
+    typeof value === 'function' ? `${value.name}:${String(value)}` : value
+  try {
+    return JSON.stringify({ core: coreFingerprint(), options: compileOptions }, withSource)
+  } catch {
+    // Options that cannot be serialized (cycles) get a namespace of their own: never a stale hit.
+    return `unserializable:${randomBytes(16).toString('hex')}`
+  }
+}
+
+function coreFingerprint(): string {
+  let entry: string
+  try {
+    entry = createRequire(import.meta.url).resolve('@slidemark/core')
+  } catch {
+    return 'unresolved'
+  }
+  const hash = createHash('sha256')
+  const built = path.dirname(entry)
+  for (const file of listFiles(built)) {
+    const stat = fs.statSync(file)
+    hash.update(`${path.relative(built, file)}\0${stat.size}\0${stat.mtimeMs}\0`)
+  }
+  const manifest = path.join(built, '..', 'package.json')
+  if (fs.existsSync(manifest)) hash.update(fs.readFileSync(manifest))
+  return hash.digest('hex')
+}
+
+/** Files under `directory`, sorted, without node_modules. */
+function listFiles(directory: string): string[] {
+  const files: string[] = []
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue
+    const full = path.join(directory, entry.name)
+    if (entry.isDirectory()) files.push(...listFiles(full))
+    else if (entry.isFile()) files.push(full)
+  }
+  return files.sort()
+}

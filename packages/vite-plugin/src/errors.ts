@@ -1,0 +1,139 @@
+import path from 'node:path'
+import type { DeckMessage } from '@slidemark/core'
+
+/**
+ * The error shape Vite and Rolldown understand (`RollupError` minus what
+ * `this.error` fills in). Vite's overlay shows `message`, the `loc` as
+ * `file:line:column` (clickable to open the editor) and `frame`.
+ *
+ * `loc.column` is 1-based here, like the message text, the editor link and
+ * every other place a Slidemark column appears.
+ */
+export interface DeckError {
+  message: string
+  id: string
+  loc?: { file: string; line: number; column: number }
+  frame?: string
+  pluginCode?: string
+}
+
+/** Lines shown around the problem line in a code frame. */
+const FRAME_CONTEXT = 2
+
+/**
+ * A code frame pointing at 1-based `line` and `column` of `source`:
+ *
+ * ```
+ *   3 | # Diagram
+ * > 4 | ![a diagram](./img/missing.png)
+ *     | ^
+ *   5 |
+ * ```
+ */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r\n|\r|\n/)
+  const first = Math.max(1, line - FRAME_CONTEXT)
+  const last = Math.min(lines.length, line + FRAME_CONTEXT)
+  const width = String(last).length
+  const out: string[] = []
+  for (let n = first; n <= last; n++) {
+    const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} |`
+    const text = lines[n - 1] ?? ''
+    out.push(text ? `${gutter} ${text}` : gutter)
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`)
+  }
+  return out.join('\n')
+}
+
+/** `src/talk.slides.md:4:1`, relative to the project root when inside it. */
+export function formatPlace(file: string, line: number, column: number, root: string): string {
+  const relative = path.relative(root, file)
+  const shown = relative && !relative.startsWith('..') ? relative : file
+  return `${shown.split(path.sep).join('/')}:${line}:${column}`
+}
+
+/** `src/talk.slides.md:4:1: Unknown language "pyhton" [unknown-language]`, as the CLI prints it. */
+export function formatMessage(message: DeckMessage, file: string, root: string): string {
+  return `${formatPlace(file, message.line, message.column, root)}: ${message.reason} [${message.ruleId}]`
+}
+
+/** A compile message (severity `error`) as an error for `this.error`. */
+export function deckMessageError(
+  message: DeckMessage,
+  file: string,
+  source: string,
+  root: string,
+): DeckError {
+  return {
+    message: formatMessage(message, file, root),
+    id: file,
+    loc: { file, line: message.line, column: message.column },
+    frame: codeFrame(source, message.line, message.column),
+    pluginCode: message.ruleId,
+  }
+}
+
+/** The `ruleId` of a missing image or media file, documented in the README. */
+export const MISSING_ASSET = 'missing-asset'
+
+/** A relative image or media URL whose file does not exist. */
+export function missingAssetError(
+  asset: { url: string; line: number; column: number },
+  resolved: string,
+  file: string,
+  source: string,
+  root: string,
+): DeckError {
+  const place = formatPlace(file, asset.line, asset.column, root)
+  const target = formatPlace(resolved, 0, 0, root).replace(/:0:0$/, '')
+  return {
+    message: `${place}: Cannot find "${asset.url}" (looked for ${target}) [${MISSING_ASSET}]`,
+    id: file,
+    loc: { file, line: asset.line, column: asset.column },
+    frame: codeFrame(source, asset.line, asset.column),
+    pluginCode: MISSING_ASSET,
+  }
+}
+
+/**
+ * Anything `compile()` threw (a user remark/rehype plugin, invalid YAML).
+ * A vfile message or an error with `line`/`column` keeps its place; other
+ * errors still name the deck.
+ */
+export function thrownError(error: unknown, file: string, source: string, root: string): DeckError {
+  const cause = error instanceof Error ? error : new Error(String(error))
+  const place = placeOf(cause)
+  const ruleId = (cause as { ruleId?: unknown }).ruleId
+  const suffix = typeof ruleId === 'string' ? ` [${ruleId}]` : ''
+  const where = place
+    ? formatPlace(file, place.line, place.column, root)
+    : formatPlace(file, 0, 0, root).replace(/:0:0$/, '')
+  const deckError: DeckError = { message: `${where}: ${cause.message}${suffix}`, id: file }
+  if (place) {
+    deckError.loc = { file, ...place }
+    deckError.frame = codeFrame(source, place.line, place.column)
+  }
+  if (typeof ruleId === 'string') deckError.pluginCode = ruleId
+  return Object.assign(deckError, { stack: cause.stack })
+}
+
+/** The 1-based place a vfile message or a parser error carries, if any. */
+function placeOf(error: Error): { line: number; column: number } | undefined {
+  const candidate = error as {
+    line?: unknown
+    column?: unknown
+    place?: { line?: unknown; column?: unknown; start?: { line?: unknown; column?: unknown } }
+    linePos?: Array<{ line?: unknown; col?: unknown }>
+  }
+  const place = candidate.place?.start ?? candidate.place
+  const yamlPlace = candidate.linePos?.[0]
+  const line = positive(candidate.line) ?? positive(place?.line) ?? positive(yamlPlace?.line)
+  if (line === undefined) return undefined
+  const column =
+    positive(candidate.column) ?? positive(place?.column) ?? positive(yamlPlace?.col) ?? 1
+  return { line, column }
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined
+}

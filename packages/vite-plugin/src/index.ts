@@ -1,0 +1,145 @@
+import path from 'node:path'
+import { type CompileOptions, compile, type Deck, type SlideCache } from '@slidemark/core'
+import {
+  createFilter,
+  type FilterPattern,
+  type Logger,
+  type Plugin,
+  type ResolvedConfig,
+} from 'vite'
+import { resolveDeckAssets } from './assets.js'
+import { cacheNamespace, createDiskCache } from './disk-cache.js'
+import { deckMessageError, formatMessage, missingAssetError, thrownError } from './errors.js'
+import { generateModule } from './generate-module.js'
+
+/**
+ * Options of `slidemark()`. Everything `compile()` from `@slidemark/core`
+ * takes (Shiki themes, line numbers, the compatibility switch, extra
+ * remark/rehype plugins) passes through unchanged; `filename` is the deck's
+ * path and set by the plugin.
+ */
+export interface Options extends Omit<CompileOptions, 'filename' | 'cache'> {
+  /**
+   * Files compiled as decks, matched on the path without `?query`.
+   * Default: `/\.slides\.md$/`. Change it to compile other Markdown files too.
+   */
+  include?: FilterPattern
+  /** Files never compiled as decks, even when `include` matches. Default: none. */
+  exclude?: FilterPattern
+  /**
+   * Where compiled slides persist between runs (builds, dev-server restarts),
+   * as JSON files that are safe to delete. Default: `<Vite cacheDir>/slidemark`
+   * (`node_modules/.vite/slidemark`). `false` keeps the cache in memory only.
+   */
+  cacheDir?: string | false
+  /**
+   * Use this per-slide cache instead of the disk cache (for tests, or to
+   * share one cache between tools). Default: the disk cache above.
+   */
+  cache?: SlideCache
+}
+
+/** Queries under which a `.slides.md` id means something else (`?raw` is the text). */
+const FOREIGN_QUERY = /(?:^|&)(?:raw|url|inline|worker|sharedworker)(?:=|&|$)/
+
+/** Cheap pre-filter Vite applies before calling our hooks; `include` decides the rest. */
+const MARKDOWN_ID = /\.md(?:$|\?)/
+
+/**
+ * The Slidemark Vite plugin: `import slides, { meta, title, onUpdate } from
+ * './talk.slides.md'` in any Vite app.
+ */
+export function slidemark(options: Options = {}): Plugin {
+  const {
+    include = /\.slides\.md$/,
+    exclude,
+    cacheDir,
+    cache: userCache,
+    ...compileOptions
+  } = options
+  const isDeck = createFilter(include, exclude)
+
+  let root = process.cwd()
+  let logger: Logger | undefined
+  let cache: SlideCache | undefined
+  /** Warnings already printed (`file:line:column: reason [ruleId]`), so each shows once. */
+  const printedWarnings = new Set<string>()
+  /** Missing asset file → deck files that need it, to rebuild a deck when the file appears. */
+  const awaitedAssets = new Map<string, Set<string>>()
+
+  async function compileDeck(source: string, file: string): Promise<Deck> {
+    return compile(source, { ...compileOptions, filename: file, cache })
+  }
+
+  function printWarnings(deck: Deck, file: string) {
+    for (const message of deck.messages) {
+      if (message.severity !== 'warning') continue
+      const line = `[slidemark] ${formatMessage(message, file, root)}`
+      if (printedWarnings.has(line)) continue
+      printedWarnings.add(line)
+      logger?.warn(line, { timestamp: true })
+    }
+  }
+
+  return {
+    name: 'slidemark',
+
+    configResolved(config: ResolvedConfig) {
+      root = config.root
+      logger = config.logger
+      const directory = cacheDir === undefined ? path.join(config.cacheDir, 'slidemark') : cacheDir
+      cache =
+        userCache ??
+        (directory === false
+          ? undefined
+          : createDiskCache(path.resolve(root, directory), cacheNamespace(compileOptions)))
+    },
+
+    transform: {
+      filter: { id: MARKDOWN_ID },
+      async handler(source, id) {
+        const [file = id, query = ''] = id.split('?', 2)
+        if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
+
+        let deck: Deck
+        try {
+          deck = await compileDeck(source, file)
+        } catch (error) {
+          this.error(thrownError(error, file, source, root))
+        }
+        printWarnings(deck, file)
+        const fatal = deck.messages.find((message) => message.severity === 'error')
+        if (fatal) this.error(deckMessageError(fatal, file, source, root))
+
+        const assets = resolveDeckAssets(deck.slides, file)
+        for (const { file: assetFile } of assets.missing) {
+          const decks = awaitedAssets.get(assetFile) ?? new Set()
+          awaitedAssets.set(assetFile, decks.add(file))
+        }
+        const missing = assets.missing[0]
+        if (missing) {
+          this.error(missingAssetError(missing.reference, missing.file, file, source, root))
+        }
+        return { code: generateModule(deck, assets.found), map: null, moduleType: 'js' }
+      },
+    },
+
+    /**
+     * A deck that failed on a missing image compiles again once that file
+     * is created. Edits to the deck itself need no help: the module accepts
+     * its own updates.
+     */
+    hotUpdate({ type, file }) {
+      if (type !== 'create') return
+      const decks = awaitedAssets.get(file)
+      if (!decks) return
+      const modules = [...decks].flatMap((deck) => [
+        ...(this.environment.moduleGraph.getModulesByFile(deck) ?? []),
+      ])
+      for (const module of modules) this.environment.moduleGraph.invalidateModule(module)
+      return modules
+    },
+  }
+}
+
+export default slidemark

@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Deck, Slide } from '@slidemark/core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { DeckAsset } from '../src/assets.js'
+import { generateModule } from '../src/generate-module.js'
+
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'slidemark-generate-'))
+afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
+
+function slide(overrides: Partial<Slide>): Slide {
+  return {
+    index: 0,
+    title: 'A slide',
+    header: '<h1>A slide</h1>',
+    content: '',
+    kind: 'content',
+    steps: 1,
+    notes: '',
+    classes: [],
+    source: { start: 1, end: 3 },
+    assets: [],
+    ...overrides,
+  }
+}
+
+let counter = 0
+/** Runs the generated module, with each asset import replaced by `importedAs(specifier)`. */
+async function run(deck: Deck, assets: DeckAsset[] = []) {
+  const code = generateModule(deck, assets).replace(
+    /^import (\w+) from ("[^"]+")$/gm,
+    (_line, name: string, specifier: string) =>
+      `const ${name} = "/assets/" + ${specifier}.slice(2).replace(".", "-h4sh.")`,
+  )
+  const file = path.join(directory, `deck-${counter++}.mjs`)
+  fs.writeFileSync(file, code)
+  return import(/* @vite-ignore */ pathToFileURL(file).href)
+}
+
+describe('generateModule', () => {
+  it('exports slides, meta and title, and onUpdate does nothing without HMR', async () => {
+    const deck: Deck = {
+      meta: { title: 'Deck title', author: 'Someone' },
+      slides: [slide({ content: '<p>Hello</p>', classes: ['dark'] })],
+      messages: [],
+    }
+    const module = await run(deck)
+    expect(module.default).toEqual(deck.slides)
+    expect(module.meta).toEqual(deck.meta)
+    expect(module.title).toBe('Deck title')
+    expect(module.onUpdate(() => {})).toBeTypeOf('function')
+  })
+
+  it('falls back to the first slide title when the front matter has none', async () => {
+    const module = await run({
+      meta: {},
+      slides: [slide({ title: 'From the slide' })],
+      messages: [],
+    })
+    expect(module.title).toBe('From the slide')
+  })
+
+  it('replaces asset URLs in attribute values with the imported URL', async () => {
+    const deck: Deck = {
+      meta: {},
+      slides: [
+        slide({
+          content:
+            '<p><img src="img/a.png" alt="img/a.png"></p><video src="./clip.mp4?v=1&amp;w=2" poster="img/a.png"></video>',
+          notes: '<p><img src="img/a.png"></p>',
+          assets: [
+            { url: 'img/a.png', line: 4, column: 1 },
+            { url: './clip.mp4?v=1&w=2', line: 5, column: 1 },
+            { url: 'img/a.png', line: 5, column: 30 },
+          ],
+        }),
+      ],
+      messages: [],
+    }
+    const assets: DeckAsset[] = [
+      { url: 'img/a.png', specifier: './img/a.png', hash: '' },
+      { url: './clip.mp4?v=1&w=2', specifier: './clip.mp4?v=1&w=2', hash: '' },
+    ]
+    const [out] = (await run(deck, assets)).default as Slide[]
+    expect(out?.content).toBe(
+      '<p><img src="/assets/img/a-h4sh.png" alt="img/a.png"></p><video src="/assets/clip-h4sh.mp4?v=1&w=2" poster="/assets/img/a-h4sh.png"></video>',
+    )
+    expect(out?.notes).toBe('<p><img src="/assets/img/a-h4sh.png"></p>')
+    expect(out?.assets).toEqual([
+      { url: '/assets/img/a-h4sh.png', line: 4, column: 1 },
+      { url: '/assets/clip-h4sh.mp4?v=1&w=2', line: 5, column: 1 },
+      { url: '/assets/img/a-h4sh.png', line: 5, column: 30 },
+    ])
+  })
+
+  it('keeps a #fragment after the imported URL', async () => {
+    const deck: Deck = {
+      meta: {},
+      slides: [
+        slide({
+          content: '<img src="./icons.svg#star">',
+          assets: [{ url: './icons.svg#star', line: 3, column: 1 }],
+        }),
+      ],
+      messages: [],
+    }
+    const assets = [{ url: './icons.svg#star', specifier: './icons.svg', hash: '#star' }]
+    const [out] = (await run(deck, assets)).default as Slide[]
+    expect(out?.content).toBe('<img src="/assets/icons-h4sh.svg#star">')
+  })
+
+  it('accepts its own hot updates so importers are not reloaded', () => {
+    const code = generateModule({ meta: {}, slides: [], messages: [] }, [])
+    expect(code).toContain('import.meta.hot.accept(')
+    expect(code).not.toMatch(/\bwindow\b|\bdocument\b/)
+  })
+})
