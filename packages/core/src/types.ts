@@ -79,3 +79,71 @@ export interface Deck {
   slides: Slide[]
   messages: DeckMessage[]
 }
+
+/**
+ * Options for `compile()`. Every default lives in `resolveOptions()`
+ * (src/lib/options.ts); this is where each option is explained.
+ */
+export interface CompileOptions {
+  /** Name of the deck file, copied into every message's `file`. Default: `undefined`. */
+  filename?: string
+  /**
+   * Shiki themes for code blocks, as light/dark CSS-variable pairs
+   * (rehype-pretty-code's multi-theme output: `--shiki-light`, `--shiki-dark`).
+   * Default: `{ light: 'github-light', dark: 'github-dark' }`.
+   */
+  themes?: { light: string; dark: string }
+  /**
+   * Number the lines of every code block: `<code data-line-numbers>` plus one
+   * `<span data-line>` per line (rehype-pretty-code's convention), so a theme
+   * can show them with a CSS counter. Blocks without a language are then
+   * rendered as `plaintext` so they get numbered too. Default: `false`.
+   */
+  lineNumbers?: boolean
+  /**
+   * Read decks the way Python-Markdown (and so html5-slides-markdown) did:
+   * `#Title` without a space is a heading, and an indented code block whose
+   * first line is `!lang` is highlighted as `lang`. Set to `false` for plain
+   * CommonMark. Default: `true`.
+   */
+  compat?: boolean
+  /** Extra remark plugins, run after Slidemark's own remark plugins. Default: `[]`. */
+  remarkPlugins?: PluggableList
+  /** Extra rehype plugins, run after highlighting. Default: `[]`. */
+  rehypePlugins?: PluggableList
+  /**
+   * Where finished slides are kept between compiles. `undefined` uses one
+   * in-memory cache shared by the process (but NOT when `remarkPlugins` or
+   * `rehypePlugins` are given: their output may depend on anything, so those
+   * compiles are only cached in a cache you pass explicitly). `false`
+   * disables caching. Default: `undefined`.
+   */
+  cache?: SlideCache | false
+}
+
+/**
+ * A rendered slide as the cache keeps it: plain JSON, with every line number
+ * relative to the slide's first line (1 = that line), so it can be reused
+ * when the slide moves in the deck, and written to disk as is.
+ */
+export interface CachedSlide {
+  header: string
+  /** Heading text, or the first paragraph's text when the slide has no heading. */
+  title: string
+  content: string
+  notes: string
+  classes: string[]
+  steps: number
+  /** Whether the slide opens with a heading (`header` is not `''`). */
+  hasHeading: boolean
+  /** Whether nothing but the heading (and notes/classes) is on the slide. */
+  bodyIsEmpty: boolean
+  assets: AssetReference[]
+  messages: Array<Omit<DeckMessage, 'file'>>
+}
+
+/** A synchronous key/value store for rendered slides (see `createMemoryCache`). */
+export interface SlideCache {
+  get(key: string): CachedSlide | undefined
+  set(key: string, value: CachedSlide): void
+}

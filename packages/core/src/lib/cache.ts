@@ -1,0 +1,83 @@
+import type { CachedSlide, SlideCache } from '../types.js'
+import { hashString } from './hash.js'
+import type { ResolvedOptions } from './options.js'
+import { VERSION } from './version.js'
+
+/** Default size of `createMemoryCache()`: enough for a few large decks. */
+export const defaultMaxEntries = 5000
+
+/**
+ * An in-memory `SlideCache` that forgets the least recently used slide once
+ * it holds `maxEntries` slides.
+ */
+export function createMemoryCache(maxEntries = defaultMaxEntries): SlideCache {
+  const entries = new Map<string, CachedSlide>()
+  return {
+    get(key) {
+      const value = entries.get(key)
+      if (value !== undefined) {
+        entries.delete(key)
+        entries.set(key, value)
+      }
+      return value
+    },
+    set(key, value) {
+      entries.delete(key)
+      entries.set(key, value)
+      if (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value
+        if (oldest !== undefined) entries.delete(oldest)
+      }
+    },
+  }
+}
+
+/** The cache `compile()` uses when `options.cache` is not given. */
+export const defaultCache: SlideCache = createMemoryCache()
+
+/**
+ * A string that changes whenever an option that affects a slide's HTML
+ * changes: themes, line numbers, compatibility, the user's plugins (their
+ * source text and JSON options: a plugin whose output depends on anything
+ * else needs `cache: false`), and the version of `@slidemark/core`.
+ */
+export function optionsFingerprint(
+  options: Pick<
+    ResolvedOptions,
+    'themes' | 'lineNumbers' | 'compat' | 'remarkPlugins' | 'rehypePlugins'
+  >,
+): string {
+  return hashString(
+    JSON.stringify([
+      VERSION,
+      options.themes.light,
+      options.themes.dark,
+      options.lineNumbers,
+      options.compat,
+      pluginIdentity(options.remarkPlugins),
+      pluginIdentity(options.rehypePlugins),
+    ]),
+  )
+}
+
+/** Cache key of one slide: its own text (not its place in the deck) plus the options fingerprint. */
+export function slideCacheKey(slideText: string, fingerprint: string): string {
+  return `${fingerprint}:${hashString(slideText)}:${slideText.length}`
+}
+
+function pluginIdentity(list: readonly unknown[]): unknown {
+  return list.map((entry) => {
+    if (typeof entry === 'function') return String(entry)
+    if (Array.isArray(entry)) return pluginIdentity(entry)
+    if (entry && typeof entry === 'object') {
+      try {
+        return JSON.stringify(entry, (_key, value) =>
+          typeof value === 'function' ? String(value) : value,
+        )
+      } catch {
+        return String(entry)
+      }
+    }
+    return String(entry)
+  })
+}

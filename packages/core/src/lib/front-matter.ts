@@ -1,0 +1,99 @@
+import { parseDocument } from 'yaml'
+import type { DeckMeta } from '../types.js'
+import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
+
+export interface FrontMatter {
+  meta: DeckMeta
+  messages: PlacedMessage[]
+  /** 0-based index of the first line after the front matter (0 when there is none). */
+  bodyStart: number
+}
+
+const fenceOpen = /^---[ \t]*$/
+const fenceClose = /^(?:---|\.\.\.)[ \t]*$/
+/** A line that reads like the start of a YAML mapping (`key:`), to tell broken front matter from a deck that opens with `---`. */
+const looksLikeKey = /^["']?[\w$-][^:#]*["']?:(?:[ \t]|$)/
+
+/**
+ * Read YAML front matter: `---` on line 1, YAML, then `---` (or `...`).
+ * A block whose YAML is not a mapping (a deck that merely starts with a
+ * thematic break, say `---\n\n# Title\n\n---`) is not front matter, unless
+ * it is broken YAML that starts like a mapping: that is an error with its
+ * place. `lines` are the deck's lines (LF-normalized).
+ */
+export function readFrontMatter(lines: readonly string[]): FrontMatter {
+  const none: FrontMatter = { meta: {}, messages: [], bodyStart: 0 }
+  if (lines.length < 2 || !fenceOpen.test(lines[0] ?? '')) return none
+  let close = -1
+  for (let index = 1; index < lines.length; index++) {
+    if (fenceClose.test(lines[index] ?? '')) {
+      close = index
+      break
+    }
+  }
+  if (close === -1) return none
+
+  const yamlLines = lines.slice(1, close)
+  const bodyStart = close + 1
+  if (yamlLines.every((line) => line.trim() === '')) return { meta: {}, messages: [], bodyStart }
+
+  const document = parseDocument(yamlLines.join('\n'), { uniqueKeys: true })
+  const firstMeaningful = yamlLines.find((line) => line.trim() !== '' && !/^\s*#/.test(line))
+  if (document.errors.length > 0) {
+    if (firstMeaningful === undefined || !looksLikeKey.test(firstMeaningful)) return none
+    const messages = document.errors.map((error) => {
+      const place = error.linePos?.[0]
+      return placedMessage(
+        `Invalid YAML front matter: ${firstLine(error.message)}`,
+        (place?.line ?? 1) + 1,
+        place?.col ?? 1,
+        ruleIds.invalidFrontMatter,
+        'error',
+      )
+    })
+    return { meta: {}, messages, bodyStart }
+  }
+
+  let value: unknown
+  try {
+    value = document.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    return {
+      meta: {},
+      messages: [
+        placedMessage(
+          `Invalid YAML front matter: ${firstLine(String((error as Error).message ?? error))}`,
+          2,
+          1,
+          ruleIds.invalidFrontMatter,
+          'error',
+        ),
+      ],
+      bodyStart,
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (firstMeaningful !== undefined && looksLikeKey.test(firstMeaningful)) {
+      return {
+        meta: {},
+        messages: [
+          placedMessage(
+            'Front matter must be a YAML mapping (`key: value` lines)',
+            2,
+            1,
+            ruleIds.frontMatterNotMapping,
+            'error',
+          ),
+        ],
+        bodyStart,
+      }
+    }
+    return none
+  }
+  return { meta: value as DeckMeta, messages: [], bodyStart }
+}
+
+/** yaml's pretty errors repeat the place and quote the source; keep the sentence. */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+}

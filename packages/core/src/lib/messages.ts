@@ -1,0 +1,31 @@
+import type { DeckMessage, MessageSeverity } from '../types.js'
+
+/** A message before the deck's filename is attached; lines are deck lines unless said otherwise. */
+export type PlacedMessage = Omit<DeckMessage, 'file'>
+
+/**
+ * Every `ruleId` Slidemark emits. Each has a heading under "Errors" in the
+ * README; the anchor is the id itself.
+ */
+export const ruleIds = {
+  invalidFrontMatter: 'invalid-front-matter',
+  frontMatterNotMapping: 'front-matter-not-mapping',
+  unknownLanguage: 'unknown-language',
+  pluginError: 'plugin-error',
+  internalError: 'internal-error',
+} as const
+
+export function placedMessage(
+  reason: string,
+  line: number,
+  column: number,
+  ruleId: string,
+  severity: MessageSeverity = 'warning',
+): PlacedMessage {
+  return { reason, line, column, severity, ruleId, source: 'slidemark' }
+}
+
+/** Move a message (or anything with a `line`) by `delta` lines. */
+export function shiftLine<T extends { line: number }>(value: T, delta: number): T {
+  return delta === 0 ? value : { ...value, line: value.line + delta }
+}

@@ -1,0 +1,39 @@
+import type { PluggableList } from 'unified'
+import type { CompileOptions, SlideCache } from '../types.js'
+
+/** `CompileOptions` with every default filled in: the one place defaults live. */
+export interface ResolvedOptions {
+  filename: string | undefined
+  themes: { light: string; dark: string }
+  lineNumbers: boolean
+  compat: boolean
+  remarkPlugins: PluggableList
+  rehypePlugins: PluggableList
+  /** The cache to use, or `undefined` for none. */
+  cache: SlideCache | undefined
+}
+
+export const defaultThemes = { light: 'github-light', dark: 'github-dark' } as const
+
+export function resolveOptions(options: CompileOptions, defaultCache: SlideCache): ResolvedOptions {
+  const {
+    filename = undefined,
+    themes = defaultThemes,
+    lineNumbers = false,
+    compat = true,
+    remarkPlugins = [],
+    rehypePlugins = [],
+    cache = undefined,
+  } = options
+  const hasUserPlugins = remarkPlugins.length > 0 || rehypePlugins.length > 0
+  return {
+    filename,
+    themes: { light: themes.light, dark: themes.dark },
+    lineNumbers,
+    compat,
+    remarkPlugins,
+    rehypePlugins,
+    // User plugins may depend on anything: only cache them in a cache the caller chose.
+    cache: cache === false ? undefined : (cache ?? (hasUserPlugins ? undefined : defaultCache)),
+  }
+}

@@ -1,0 +1,66 @@
+import type { Root as HastRoot } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
+import rehypeRaw from 'rehype-raw'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { type Processor, unified } from 'unified'
+import { getSharedHighlighter } from './highlighter.js'
+import type { ResolvedOptions } from './options.js'
+import { remarkBangLang } from './remark-bang-lang.js'
+import { remarkBuildSteps } from './remark-build-steps.js'
+import { remarkCodeLanguages } from './remark-code-languages.js'
+import { remarkLaxHeadings } from './remark-lax-headings.js'
+import { remarkSlideClasses } from './remark-slide-classes.js'
+import { remarkSlideNotes } from './remark-slide-notes.js'
+
+export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
+
+/**
+ * The unified pipeline for one slide: remark-parse (+ GFM, + the
+ * Python-Markdown compatibility), Slidemark's remark plugins, the user's,
+ * remark-rehype with raw HTML, rehype-raw, rehype-pretty-code on the shared
+ * Shiki highlighter, the user's rehype plugins, rehype-stringify.
+ */
+export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
+  const processor = unified().use(remarkParse).use(remarkGfm)
+  if (options.compat) processor.use(remarkLaxHeadings)
+  processor.use(remarkSlideNotes).use(remarkSlideClasses).use(remarkBuildSteps)
+  if (options.compat) processor.use(remarkBangLang)
+  processor
+    .use(remarkCodeLanguages, { lineNumbers: options.lineNumbers })
+    .use(options.remarkPlugins)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypePrettyCode, {
+      theme: options.themes as PrettyCodeOptions['theme'],
+      getHighlighter: ({ themes = [] }) =>
+        getSharedHighlighter(themes.filter((theme): theme is string => typeof theme === 'string')),
+    })
+    .use(options.rehypePlugins)
+    .use(rehypeStringify)
+  return processor as unknown as SlideProcessor
+}
+
+const processors = new Map<string, SlideProcessor>()
+
+/**
+ * Processors without user plugins are built once per option set and reused
+ * (a frozen unified processor is safe to share); with user plugins a new one
+ * is built for each compile.
+ */
+export function getSlideProcessor(options: ResolvedOptions): SlideProcessor {
+  if (options.remarkPlugins.length > 0 || options.rehypePlugins.length > 0) {
+    return createSlideProcessor(options)
+  }
+  const key = JSON.stringify([options.themes, options.lineNumbers, options.compat])
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = createSlideProcessor(options)
+    processor.freeze()
+    processors.set(key, processor)
+  }
+  return processor
+}

@@ -1,0 +1,129 @@
+/** One slide's lines, before parsing. */
+export interface SlideSource {
+  /** 1-based first line (blank lines around the slide are not part of it). */
+  start: number
+  /** 1-based last line, inclusive. */
+  end: number
+  /** The slide's own text: lines `start`…`end` joined with `\n`. */
+  text: string
+}
+
+export interface SplitOptions {
+  /** 0-based index of the first line to read (after front matter). */
+  from?: number
+  /** Treat `#Title` (no space) as a heading, as Python-Markdown does. */
+  compat?: boolean
+}
+
+const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+/** A `-` run without inner spaces: under paragraph text it is a setext underline, not a break. */
+const setextDashes = /^ {0,3}-+[ \t]*$/
+const setextEquals = /^ {0,3}=+[ \t]*$/
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/
+const atxHeading = /^ {0,3}#{1,6}(?:[ \t]|$)/
+const laxHeading = /^ {0,3}#/
+const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
+const blockQuote = /^ {0,3}>/
+const commentOpen = /^ {0,3}<!--/
+const indented = /^(?: {4}| {0,3}\t)/
+
+/**
+ * Split a deck into slides on top-level thematic breaks (`---`, `***`,
+ * `___`, `- - -`, up to three spaces of indent) with a line scanner, before
+ * any Markdown parsing, so each slide can be parsed (and cached) on its own.
+ *
+ * Not breaks: lines inside fenced code (closed by the same character, at
+ * least as long) or inside an HTML comment block, and a `---` run directly
+ * under paragraph text, which is a setext `h2` underline. Under a heading, a
+ * list item, a block quote, code or a blank line, `---` is a break.
+ * Slides with nothing but blank lines are dropped.
+ */
+export function splitSlides(lines: readonly string[], options: SplitOptions = {}): SlideSource[] {
+  const heading = options.compat === false ? atxHeading : laxHeading
+  const slides: SlideSource[] = []
+  let slideStart = options.from ?? 0
+  let fence: { char: string; size: number } | undefined
+  let inComment = false
+  /** What the previous line left open: paragraph text at the top level can take a setext underline. */
+  let paragraph: 'none' | 'top' | 'nested' = 'none'
+
+  const flush = (endExclusive: number) => {
+    let first = slideStart
+    let last = endExclusive - 1
+    while (first <= last && isBlank(lines[first])) first++
+    while (last >= first && isBlank(lines[last])) last--
+    if (first <= last) {
+      slides.push({
+        start: first + 1,
+        end: last + 1,
+        text: lines.slice(first, last + 1).join('\n'),
+      })
+    }
+  }
+
+  for (let index = slideStart; index < lines.length; index++) {
+    const line = lines[index] ?? ''
+
+    if (fence) {
+      const close = fenceOpen.exec(line)
+      if (
+        close?.[1]?.[0] === fence.char &&
+        close[1].length >= fence.size &&
+        (close[2] ?? '').trim() === ''
+      ) {
+        fence = undefined
+      }
+      paragraph = 'none'
+      continue
+    }
+    if (inComment) {
+      if (line.includes('-->')) inComment = false
+      paragraph = 'none'
+      continue
+    }
+    if (isBlank(line)) {
+      paragraph = 'none'
+      continue
+    }
+    if (paragraph === 'none' && indented.test(line)) continue // indented code
+
+    if (thematicBreak.test(line) && !(paragraph === 'top' && setextDashes.test(line))) {
+      flush(index)
+      slideStart = index + 1
+      paragraph = 'none'
+      continue
+    }
+    if (paragraph === 'top' && (setextDashes.test(line) || setextEquals.test(line))) {
+      paragraph = 'none'
+      continue
+    }
+
+    const open = fenceOpen.exec(line)
+    if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
+      fence = { char: open[1][0] ?? '`', size: open[1].length }
+      paragraph = 'none'
+      continue
+    }
+    if (commentOpen.test(line)) {
+      inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->')
+      paragraph = 'none'
+      continue
+    }
+    if (heading.test(line)) {
+      paragraph = 'none'
+      continue
+    }
+    if (listItem.test(line) || blockQuote.test(line)) {
+      paragraph = 'nested'
+      continue
+    }
+    // Paragraph text, or a lazy continuation of whatever paragraph is open.
+    if (paragraph === 'none') paragraph = 'top'
+  }
+  flush(lines.length)
+  return slides
+}
+
+function isBlank(line: string | undefined): boolean {
+  return line === undefined || /^[ \t]*$/.test(line)
+}
