@@ -1,0 +1,25 @@
+/**
+ * Settings shared by every pipeline so they are compared like with like.
+ */
+
+import { CODE_LANGUAGES } from './deck.js'
+
+/**
+ * Shiki themes: the same light/dark pair `@slidemark/core` uses by default,
+ * passed explicitly to every pipeline (rehype-pretty-code's multi-theme output).
+ */
+export const THEMES = { light: 'github-light', dark: 'github-dark' } as const
+
+/** Languages the generated decks use; highlighters are created with exactly these. */
+export const LANGUAGES: readonly string[] = CODE_LANGUAGES
+
+/** Chromium binary (override with CHROMIUM_PATH) and the flags the team runs it with. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]

@@ -1,0 +1,48 @@
+/** What every measurement receives, and how a failing one becomes a row. */
+
+import type { Machine } from './machine.js'
+import { shortError } from './pipelines/slidemark.js'
+import { type Row, Unavailable, unavailableRow } from './result.js'
+
+export interface Suite {
+  /** `--smoke`: a few iterations on the 25-slide deck, nothing slow (CI). */
+  smoke: boolean
+  machine: Machine
+  /** Rows so far; later measurements read earlier ones (e.g. the cold compile for ratios). */
+  rows: Row[]
+  /** Named figures shared between measurements (milliseconds unless the name says otherwise). */
+  figures: Map<string, number>
+  /** Prints progress to stderr so stdout stays the table. */
+  log(message: string): void
+}
+
+/**
+ * Runs one measurement. A missing piece (`Unavailable`) becomes an `n/a`
+ * row; any other error becomes an error row and marks the run failed.
+ */
+export async function measure(
+  suite: Suite,
+  item: number,
+  label: string,
+  run: () => Promise<Row[]>,
+): Promise<void> {
+  const started = performance.now()
+  suite.log(`… ${label}`)
+  try {
+    const rows = await run()
+    suite.rows.push(...rows)
+  } catch (error) {
+    if (error instanceof Unavailable) {
+      suite.rows.push(unavailableRow(item, label, error.message))
+    } else {
+      suite.rows.push({ item, label, note: `error: ${shortError(error)}`, error: true })
+      suite.log(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    }
+  }
+  suite.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/** `value <= limit`, or `undefined` when there is no value. */
+export function atMost(value: number | undefined, limit: number): boolean | undefined {
+  return value === undefined ? undefined : value <= limit
+}

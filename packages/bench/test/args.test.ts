@@ -1,0 +1,12 @@
+import { expect, it } from 'vitest'
+import { parseBenchArgs } from '../src/args.js'
+
+it('reads --smoke, also after the -- that pnpm may pass through', () => {
+  expect(parseBenchArgs(['--smoke']).smoke).toBe(true)
+  expect(parseBenchArgs(['--', '--smoke']).smoke).toBe(true)
+  expect(parseBenchArgs([]).smoke).toBe(false)
+})
+
+it('rejects an unknown option instead of running the full suite', () => {
+  expect(() => parseBenchArgs(['--smok'])).toThrow(/unknown option --smok/)
+})
