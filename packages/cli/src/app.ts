@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import slidemark from '@slidemark/vite-plugin'
+import {
+  createLogger,
+  type InlineConfig,
+  type Logger,
+  type Plugin,
+  type PluginOption,
+  searchForWorkspaceRoot,
+} from 'vite'
+import type { LoadedDeck } from './deck.js'
+import type { MessagePrinter } from './messages.js'
+import type { ResolvedTheme } from './theme.js'
+
+/**
+ * The app a deck needs, generated in memory: an `index.html` with one
+ * `<div id="app">`, and an entry module that imports the deck, mounts the
+ * theme and follows hot updates, exactly as a hand-written app would (see the
+ * theme contract). Nothing is written into the deck's folder.
+ */
+
+/** The entry module's URL in `index.html`. */
+export const ENTRY_URL = '/@slidemark/entry.js'
+const ENTRY_ID = '\0slidemark:entry.js'
+/** The id the entry imports the deck by; resolved to the deck's absolute path. */
+const DECK_SPECIFIER = 'virtual:slidemark/deck'
+
+export interface AppOptions {
+  deck: LoadedDeck
+  theme: ResolvedTheme
+  /**
+   * Expose the theme's presentation controller as `window.__slidemark`, so
+   * `export` can move through slides and steps.
+   */
+  exposeController?: boolean
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}
+
+/** The deck's page. The empty icon link keeps browsers from requesting `/favicon.ico`. */
+export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
+  const { meta, slides } = deck.deck
+  const title = typeof meta.title === 'string' ? meta.title : (slides[0]?.title ?? 'Slides')
+  const lang = typeof meta.lang === 'string' ? meta.lang : 'en'
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <meta name="generator" content="slidemark" />
+    <link rel="icon" href="data:," />
+    <title>${escapeHtml(title)}</title>
+  </head>
+  <body>
+    <main id="app"></main>
+    <script type="module" src="${ENTRY_URL}"></script>
+  </body>
+</html>
+`
+}
+
+/** The entry module: the same few lines the theme contract shows. */
+export function entryCode({ theme, exposeController = false }: Omit<AppOptions, 'deck'>): string {
+  return `import slides, { meta, title, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
+import { mount } from ${JSON.stringify(theme.packageName)}
+
+const root = document.getElementById('app')
+const presentation = mount(root, slides, { meta })
+${exposeController ? 'window.__slidemark = presentation\n' : ''}onUpdate((next, nextMeta) => {
+  presentation.update(next, nextMeta)
+  if (typeof nextMeta.title === 'string') document.title = nextMeta.title
+})
+`
+}
+
+/** The Vite plugin serving the generated page and entry, in dev and in build. */
+export function appPlugin(options: AppOptions): Plugin {
+  const htmlFile = path.join(options.deck.dir, 'index.html')
+  return {
+    name: 'slidemark:app',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id === ENTRY_URL) return ENTRY_ID
+      if (id === DECK_SPECIFIER) return options.deck.path
+      if (id === htmlFile) return htmlFile
+      return null
+    },
+    load(id) {
+      if (id === ENTRY_ID) return entryCode(options)
+      if (id === htmlFile) return indexHtml(options)
+      return null
+    },
+    configureServer(server) {
+      // Before Vite's own middlewares, so a user's index.html next to the deck is not served instead.
+      server.middlewares.use(async (req, res, next) => {
+        const pathname = (req.url ?? '/').split('?')[0]
+        if (pathname !== '/' && pathname !== '/index.html') return next()
+        try {
+          const html = await server.transformIndexHtml(
+            req.url ?? '/',
+            indexHtml(options),
+            req.originalUrl,
+          )
+          res.statusCode = 200
+          res.setHeader('Content-Type', 'text/html; charset=utf-8')
+          res.setHeader('Cache-Control', 'no-cache')
+          res.end(html)
+        } catch (error) {
+          next(error)
+        }
+      })
+    },
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The nearest folder above `dir` (inclusive) holding a `package.json`, if any. */
+function findProjectDir(dir: string): string | undefined {
+  let current = dir
+  for (;;) {
+    if (fs.existsSync(path.join(current, 'package.json'))) return current
+    const parent = path.dirname(current)
+    if (parent === current) return undefined
+    current = parent
+  }
+}
+
+/** The outermost `node_modules` folder on `file`'s path: pnpm keeps a theme's dependencies there too. */
+function outermostNodeModules(file: string): string | undefined {
+  const parts = file.split(path.sep)
+  const at = parts.indexOf('node_modules')
+  return at === -1 ? undefined : parts.slice(0, at + 1).join(path.sep)
+}
+
+/**
+ * Folders the dev server may serve: the deck's project, the theme and
+ * wherever its own dependencies live.
+ */
+export function allowedDirs(deck: LoadedDeck, theme: ResolvedTheme): string[] {
+  const dirs = new Set<string>([
+    deck.dir,
+    searchForWorkspaceRoot(deck.dir),
+    theme.dir,
+    searchForWorkspaceRoot(theme.dir),
+  ])
+  const modules = outermostNodeModules(theme.dir)
+  if (modules) dirs.add(modules)
+  return [...dirs]
+}
+
+/**
+ * Vite's cache folder: the project's `node_modules/.vite` when the deck is
+ * inside a project, else a folder under the OS temp folder, so a folder that
+ * holds only a deck stays that way.
+ */
+export function cacheDirFor(deck: LoadedDeck): string | undefined {
+  if (findProjectDir(deck.dir)) return undefined
+  const key = createHash('sha256').update(deck.dir).digest('hex').slice(0, 16)
+  return path.join(os.tmpdir(), 'slidemark-cache', key)
+}
+
+/** The plugin prints warnings as `[slidemark] file:line:column: reason [ruleId]`. */
+const PLUGIN_WARNING = /^\[slidemark\] (.+?):(\d+):(\d+): (.*)$/s
+
+/**
+ * Vite's logger, except that the Slidemark plugin's warnings go through the
+ * CLI's printer: the same format as the CLI's own, and each printed once.
+ */
+export function createAppLogger(
+  deck: LoadedDeck,
+  printer: MessagePrinter,
+  logLevel: InlineConfig['logLevel'] = 'info',
+): Logger {
+  const logger = createLogger(logLevel, { allowClearScreen: false })
+  const warn = logger.warn.bind(logger)
+  logger.warn = (message, options) => {
+    const match = PLUGIN_WARNING.exec(message)
+    if (!match) return warn(message, options)
+    printer.printLine(`${deck.displayPath}:${match[2]}:${match[3]}: ${match[4]}`)
+  }
+  return logger
+}
+
+export interface ViteConfigOptions extends AppOptions {
+  printer: MessagePrinter
+  logLevel?: InlineConfig['logLevel']
+  /** Extra plugins (the single-file plugin). */
+  plugins?: PluginOption[]
+}
+
+/** The whole Vite configuration for a deck; no config file is read. */
+export function viteConfig(options: ViteConfigOptions): InlineConfig {
+  const { deck, theme } = options
+  const cacheDir = cacheDirFor(deck)
+  return {
+    configFile: false,
+    envDir: false,
+    root: deck.dir,
+    ...(cacheDir ? { cacheDir } : {}),
+    customLogger: createAppLogger(deck, options.printer, options.logLevel),
+    logLevel: options.logLevel ?? 'info',
+    clearScreen: false,
+    plugins: [appPlugin(options), slidemark({ include: [deck.path] }), ...(options.plugins ?? [])],
+    resolve: {
+      alias: [{ find: new RegExp(`^${escapeRegExp(theme.packageName)}$`), replacement: theme.dir }],
+    },
+    server: { fs: { allow: allowedDirs(deck, theme) } },
+    // The theme is ESM already: nothing to pre-bundle, and no crawling of the user's folder.
+    optimizeDeps: { noDiscovery: true, include: [] },
+  }
+}

@@ -1,0 +1,182 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { build as viteBuild } from 'vite'
+import { viteSingleFile } from 'vite-plugin-singlefile'
+import { viteConfig } from '../app.js'
+import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
+import type { LoadedDeck } from '../deck.js'
+import { CliError, UsageError } from '../errors.js'
+import { MessagePrinter } from '../messages.js'
+import { type PreparedDeck, prepareDeck } from '../prepare.js'
+import { info } from '../progress.js'
+
+/** The file `--single-file` writes into the output folder. */
+export const SINGLE_FILE_NAME = 'presentation.html'
+
+export interface BuildOptions {
+  /** Output folder (default `dist`), or with `singleFile` a `.html` file path. Relative to `cwd`. */
+  out?: string | undefined
+  /** Public base path, e.g. `/talks/`. Default `./`: the deck works from any folder or sub-path. */
+  base?: string | undefined
+  /** One self-contained HTML file (scripts, styles, fonts, images inlined). */
+  singleFile?: boolean | undefined
+  /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
+  theme?: string | undefined
+  cwd?: string | undefined
+  /** Vite's log level; `export` builds quietly. */
+  logLevel?: 'info' | 'warn' | 'error' | 'silent'
+}
+
+/** Where a build goes. */
+export interface BuildTarget {
+  /** The folder written, or the single HTML file. */
+  path: string
+  kind: 'dir' | 'file'
+}
+
+/** Checks `--base`: a path starting with `/`, `./`, or a full URL; a trailing `/` is added. */
+export function normalizeBase(base: string | undefined): string {
+  if (base === undefined || base === '' || base === '.' || base === './') return './'
+  if (!/^(\/|\.\/|https?:\/\/)/.test(base)) {
+    throw new UsageError(`--base must start with "/", "./" or "http(s)://", got "${base}"`)
+  }
+  return base.endsWith('/') ? base : `${base}/`
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/**
+ * Resolves `--out`. A folder build replaces the folder, so it must not be the
+ * working folder, the deck's folder or one above them.
+ */
+export function resolveTarget(
+  out: string | undefined,
+  singleFile: boolean,
+  deck: LoadedDeck,
+  cwd: string,
+): BuildTarget {
+  const resolved = path.resolve(cwd, out ?? 'dist')
+  if (singleFile && /\.html?$/i.test(resolved)) {
+    if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) {
+      throw new CliError(`cannot write ${resolved}: it is a folder`)
+    }
+    return { path: resolved, kind: 'file' }
+  }
+  if (singleFile) return { path: path.join(resolved, SINGLE_FILE_NAME), kind: 'file' }
+  if (fs.existsSync(resolved) && !fs.statSync(resolved).isDirectory()) {
+    throw new CliError(`cannot write ${resolved}: it is a file, not a folder`)
+  }
+  for (const [protectedDir, what] of [
+    [cwd, 'the working folder'],
+    [deck.dir, "the deck's folder"],
+  ] as const) {
+    if (isInside(protectedDir, resolved)) {
+      throw new CliError(
+        `refusing to replace ${resolved}: it is or contains ${what}; choose another --out`,
+      )
+    }
+  }
+  return { path: resolved, kind: 'dir' }
+}
+
+/** A build failure from Vite as one line, e.g. `talk.slides.md:4:1: image not found [missing-asset]`. */
+export function describeBuildError(error: unknown): CliError {
+  if (error instanceof CliError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  const first = message
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '')
+  return new CliError(`build failed: ${(first ?? 'unknown error').replace(/^\[[\w:-]+\]\s*/, '')}`)
+}
+
+/** Runs Vite's build of the generated app into `outDir`. */
+export async function buildInto(
+  prepared: PreparedDeck,
+  outDir: string,
+  options: {
+    base: string
+    singleFile: boolean
+    printer: MessagePrinter
+    logLevel: BuildOptions['logLevel']
+    exposeController?: boolean
+  },
+): Promise<void> {
+  const config = viteConfig({
+    ...prepared,
+    printer: options.printer,
+    logLevel: options.logLevel ?? 'info',
+    exposeController: options.exposeController ?? false,
+    plugins: options.singleFile
+      ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]
+      : [],
+  })
+  try {
+    await viteBuild({
+      ...config,
+      mode: 'production',
+      base: options.base,
+      // Files in public/ next to the deck cannot be inlined; a single file does without them.
+      ...(options.singleFile ? { publicDir: false } : {}),
+      build: {
+        outDir,
+        emptyOutDir: true,
+        reportCompressedSize: !options.singleFile,
+        rolldownOptions: { input: path.join(prepared.deck.dir, 'index.html') },
+      },
+    })
+  } catch (error) {
+    throw describeBuildError(error)
+  }
+}
+
+/** `slidemark build`: a static deck folder, or one self-contained HTML file. */
+export async function build(input: string, options: BuildOptions = {}): Promise<BuildTarget> {
+  const cwd = options.cwd ?? process.cwd()
+  const singleFile = options.singleFile ?? false
+  const base = normalizeBase(options.base)
+  const printer = new MessagePrinter()
+  const prepared = await prepareDeck(input, options.theme, printer, cwd)
+  const { deck, theme } = prepared
+  const target = resolveTarget(options.out, singleFile, deck, cwd)
+  const total = deck.deck.slides.length
+  info(
+    `slidemark: compiled ${total}/${total} slides of ${deck.displayPath}, theme ${theme.packageName}`,
+  )
+
+  // The file build happens in a folder next to the final file, then one rename.
+  const staging: StagingDir = stageDir(target.kind === 'dir' ? target.path : `${target.path}.build`)
+  try {
+    await buildInto(prepared, staging.path, {
+      base,
+      singleFile,
+      printer,
+      logLevel: options.logLevel,
+    })
+    if (target.kind === 'file') {
+      const html = path.join(staging.path, SINGLE_FILE_NAME)
+      if (!fs.existsSync(html))
+        throw new CliError(`build failed: Vite wrote no ${SINGLE_FILE_NAME}`)
+      moveFileAtomic(html, target.path)
+      staging.discard()
+    } else {
+      staging.commit()
+    }
+  } catch (error) {
+    staging.discard()
+    throw error
+  }
+  const shown = path.relative(cwd, target.path) || '.'
+  if (target.kind === 'file') {
+    const size = fs.statSync(target.path).size
+    info(
+      `slidemark: wrote ${shown} (${(size / 1024).toFixed(1)} kB, ${total} slides, works offline)`,
+    )
+  } else {
+    info(`slidemark: wrote ${shown}/ (${total} slides); serve it with any static server`)
+  }
+  return target
+}

@@ -1,0 +1,58 @@
+import { createServer } from 'vite'
+import { viteConfig } from '../app.js'
+import { CliError } from '../errors.js'
+import { waitForStopSignal } from '../interrupt.js'
+import { MessagePrinter } from '../messages.js'
+import { prepareDeck } from '../prepare.js'
+import { info } from '../progress.js'
+
+export interface DevOptions {
+  /** Port to listen on; default 5173, or the next free one. A port given here must be free. */
+  port?: number | undefined
+  /** Host to listen on; `true` for every interface. Default: `localhost`. */
+  host?: string | boolean | undefined
+  /** Open the deck in the default browser. */
+  open?: boolean | undefined
+  /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
+  theme?: string | undefined
+  cwd?: string | undefined
+  /** Resolves when the server should stop; default: SIGINT or SIGTERM. */
+  until?: Promise<unknown>
+}
+
+/** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
+export async function dev(input: string, options: DevOptions = {}): Promise<void> {
+  const printer = new MessagePrinter()
+  const prepared = await prepareDeck(input, options.theme, printer, options.cwd)
+  const config = viteConfig({ ...prepared, printer })
+  const server = await createServer({
+    ...config,
+    mode: 'development',
+    server: {
+      ...config.server,
+      ...(options.port !== undefined ? { port: options.port, strictPort: true } : {}),
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      open: options.open ?? false,
+    },
+  })
+  try {
+    await server.listen()
+  } catch (error) {
+    await server.close()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || /already in use/i.test(String((error as Error).message))) {
+      throw new CliError(`port ${options.port} is already in use; choose another with --port`)
+    }
+    if (code === 'EACCES') throw new CliError(`no permission to listen on port ${options.port}`)
+    throw error
+  }
+  const { deck, theme } = prepared
+  const url = server.resolvedUrls?.local[0] ?? server.resolvedUrls?.network[0]
+  info(
+    `slidemark: presenting ${deck.displayPath} (${deck.deck.slides.length} slides) with ${theme.packageName}`,
+  )
+  server.printUrls()
+  if (url) info(`slidemark: ready at ${url} (Ctrl-C to stop)`)
+  await (options.until ?? waitForStopSignal())
+  await server.close()
+}

@@ -1,0 +1,240 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Slide } from '@slidemark/core'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { assertWritable, type StagingDir, stageDir, writeFileAtomic } from '../atomic.js'
+import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
+import { CliError } from '../errors.js'
+import { registerCleanup } from '../interrupt.js'
+import { MessagePrinter } from '../messages.js'
+import { prepareDeck } from '../prepare.js'
+import { createProgress, info } from '../progress.js'
+import { buildInto, SINGLE_FILE_NAME } from './build.js'
+
+export interface ExportOptions {
+  /** Write a PDF: a path, or `true` for `<deck name>.pdf`. The default when `png` is not set. */
+  pdf?: string | true | undefined
+  /** Write PNG images into a folder: a path, or `true` for `<deck name>-png/`. */
+  png?: string | true | undefined
+  /** One page or image per build step instead of one per slide (all steps shown). */
+  steps?: boolean | undefined
+  /** Chromium or Chrome executable; default `CHROMIUM_PATH`, else a well-known one. */
+  browser?: string | undefined
+  /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
+  theme?: string | undefined
+  cwd?: string | undefined
+}
+
+/** One exported page: a slide, at a step (all steps shown unless `--steps`). */
+export interface ExportFrame {
+  slide: number
+  /** 0-based step, or `undefined` for "every step shown". */
+  step: number | undefined
+}
+
+/** Pixels per CSS pixel in PNG images: sharp on high-density screens and projectors. */
+const PNG_SCALE = 2
+/** How long the page may take to lay out every slide for print. */
+const LAYOUT_TIMEOUT_MS = 30_000
+
+/** `talk.slides.md` → `talk`. */
+export function deckBaseName(file: string): string {
+  return path.basename(file).replace(/(\.slides)?\.(md|markdown)$/i, '')
+}
+
+/** The pages to export, in order. */
+export function framesOf(slides: readonly Pick<Slide, 'steps'>[], steps: boolean): ExportFrame[] {
+  return slides.flatMap((slide, index): ExportFrame[] =>
+    steps
+      ? Array.from({ length: Math.max(1, slide.steps) }, (_, step) => ({ slide: index, step }))
+      : [{ slide: index, step: undefined }],
+  )
+}
+
+/** `slide-03.png`, or `slide-03-2.png` for the second step, zero-padded to the deck's size. */
+export function pngName(frame: ExportFrame, total: number): string {
+  const number = String(frame.slide + 1).padStart(Math.max(2, String(total).length), '0')
+  return frame.step === undefined ? `slide-${number}.png` : `slide-${number}-${frame.step + 1}.png`
+}
+
+/** Counts the pages of a PDF file (its `/Type /Page` objects). */
+export function countPdfPages(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0
+  )
+}
+
+/**
+ * Lays every frame out as one `.slidemark-print-page` (the runtime's print
+ * layout), hiding the steps after a frame's step when `--steps` asks for them.
+ */
+async function layOutFrames(page: Page, frames: ExportFrame[], total: number): Promise<void> {
+  await page.emulateMedia({ media: 'print' })
+  try {
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.slidemark-print-page').length >= count,
+      total,
+      { timeout: LAYOUT_TIMEOUT_MS },
+    )
+  } catch {
+    const found = await page.locator('.slidemark-print-page').count()
+    throw new CliError(
+      `the theme laid out ${found} of ${total} slides for print; export needs a theme with the runtime's print layout`,
+    )
+  }
+  await page.evaluate((list) => {
+    const style = document.createElement('style')
+    style.textContent = '.slidemark-export-hidden { visibility: hidden !important; }'
+    document.head.append(style)
+    const pages = [...document.querySelectorAll<HTMLElement>('.slidemark-print-page')]
+    const parent = pages[0]?.parentElement
+    if (!parent) return
+    const out: HTMLElement[] = []
+    for (const frame of list) {
+      const original = pages[frame.slide]
+      if (!original) continue
+      const copy = frame.step === undefined ? original : (original.cloneNode(true) as HTMLElement)
+      if (frame.step !== undefined) {
+        for (const part of copy.querySelectorAll<HTMLElement>('.slidemark-step[data-step]')) {
+          const hidden = Number(part.dataset.step) > (frame.step ?? 0)
+          part.classList.toggle('slidemark-step-hidden', hidden)
+          part.classList.toggle('slidemark-export-hidden', hidden)
+        }
+      }
+      out.push(copy)
+    }
+    for (const element of pages) element.remove()
+    parent.append(...out)
+  }, frames)
+  // Every image decoded and every font loaded before anything is captured.
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))
+  })
+}
+
+/** Opens the built single file offline (every non-`file:` request is refused). */
+async function openDeck(browser: Browser, html: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: PNG_SCALE,
+    reducedMotion: 'reduce',
+  })
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+  )
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(`${pathToFileURL(html).href}?print`, { waitUntil: 'load' })
+  if (errors.length > 0) throw new CliError(`the deck failed in the browser: ${errors[0]}`)
+  return page
+}
+
+async function launch(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath,
+      args: CHROMIUM_ARGS,
+      // The CLI closes the browser itself on Ctrl-C, after removing partial output.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    throw new CliError(`could not start ${executablePath}: ${first}`)
+  }
+}
+
+/** `slidemark export`: PDF and/or PNG images of every slide (or step), rendered in Chromium. */
+export async function exportDeck(input: string, options: ExportOptions = {}): Promise<void> {
+  const cwd = options.cwd ?? process.cwd()
+  const printer = new MessagePrinter()
+  const prepared = await prepareDeck(input, options.theme, printer, cwd)
+  const { deck } = prepared
+  const name = deckBaseName(deck.path)
+  const pdfOption = options.pdf ?? (options.png === undefined ? true : undefined)
+  const pdfPath =
+    pdfOption === undefined
+      ? undefined
+      : path.resolve(cwd, pdfOption === true ? `${name}.pdf` : pdfOption)
+  const pngDir =
+    options.png === undefined
+      ? undefined
+      : path.resolve(cwd, options.png === true ? `${name}-png` : options.png)
+  if (pdfPath) {
+    if (fs.existsSync(pdfPath) && fs.statSync(pdfPath).isDirectory()) {
+      throw new CliError(`cannot write ${pdfPath}: it is a folder`)
+    }
+    assertWritable(pdfPath)
+  }
+  if (pngDir && (pngDir === cwd || pngDir === deck.dir || cwd.startsWith(pngDir + path.sep))) {
+    throw new CliError(`refusing to replace ${pngDir}: choose an empty or new folder for --png`)
+  }
+  const executable = findChromium({ browser: options.browser })
+
+  const slides = deck.deck.slides
+  const frames = framesOf(slides, options.steps ?? false)
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'slidemark-export-'))
+  const removeWork = () => fs.rmSync(work, { recursive: true, force: true })
+  const releaseWork = registerCleanup(removeWork)
+  let browser: Browser | undefined
+  let releaseBrowser = () => {}
+  let pngStage: StagingDir | undefined
+  try {
+    info(`slidemark: building ${deck.displayPath} (${slides.length} slides) for export`)
+    await buildInto(prepared, work, {
+      base: './',
+      singleFile: true,
+      printer,
+      logLevel: 'warn',
+      exposeController: true,
+    })
+    browser = await launch(executable)
+    const opened = browser
+    releaseBrowser = registerCleanup(() => opened.close())
+    const page = await openDeck(browser, path.join(work, SINGLE_FILE_NAME))
+    await layOutFrames(page, frames, slides.length)
+    const progress = createProgress('exported slide')
+
+    if (pngDir) {
+      pngStage = stageDir(pngDir)
+      const pages = page.locator('.slidemark-print-page')
+      for (const [n, frame] of frames.entries()) {
+        await pages
+          .nth(n)
+          .screenshot({ path: path.join(pngStage.path, pngName(frame, slides.length)) })
+        progress.update(frame.slide + 1, slides.length)
+      }
+      progress.done()
+      pngStage.commit()
+      info(`slidemark: wrote ${frames.length} images to ${path.relative(cwd, pngDir) || '.'}/`)
+    }
+    if (pdfPath) {
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      const pages = countPdfPages(pdf)
+      writeFileAtomic(pdfPath, pdf)
+      if (!pngDir) progress.update(slides.length, slides.length)
+      progress.done()
+      info(`slidemark: wrote ${path.relative(cwd, pdfPath)} (${pages} pages)`)
+      if (pages !== frames.length) {
+        info(
+          `slidemark: warning: expected ${frames.length} pages; the theme's print styles gave ${pages}`,
+        )
+      }
+    }
+  } catch (error) {
+    pngStage?.discard()
+    throw error
+  } finally {
+    await browser?.close()
+    releaseBrowser()
+    removeWork()
+    releaseWork()
+  }
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { compile, type Deck } from '@slidemark/core'
+import { CliError } from './errors.js'
+import { formatMessage, type MessagePrinter } from './messages.js'
+
+/** A deck file read from disk and compiled once, checked for every kind of bad input. */
+export interface LoadedDeck {
+  /** Absolute path of the deck file. */
+  path: string
+  /** The path shown in messages: relative to the working folder when inside it. */
+  displayPath: string
+  /** The deck's folder; relative assets and project themes resolve from here. */
+  dir: string
+  /** The file's text. */
+  source: string
+  /** `compile()`'s result for `source`, with `filename: displayPath`. */
+  deck: Deck
+}
+
+/** Extensions accepted as a deck; `*.slides.md` is the convention. */
+const DECK_EXTENSIONS = ['.md', '.markdown']
+
+/** How the deck path is shown: relative when under `cwd`, else absolute. */
+export function displayPathOf(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
+}
+
+/** Reads the deck's text, or fails with a one-line reason. */
+export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedDeck, 'deck'> {
+  const file = path.resolve(cwd, input)
+  const shown = displayPathOf(file, cwd)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch {
+    throw new CliError(`cannot find ${shown}: no such file`)
+  }
+  if (stat.isDirectory()) throw new CliError(`${shown} is a folder, not a deck file`)
+  if (!DECK_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+    throw new CliError(`${shown} is not a deck: expected a Markdown file (.slides.md or .md)`)
+  }
+  let source: string
+  try {
+    source = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CliError(`cannot read ${shown}: ${code === 'EACCES' ? 'permission denied' : code}`)
+  }
+  if (source.includes('\0')) throw new CliError(`${shown} is not a deck: it is not a text file`)
+  if (source.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${shown} is empty`)
+  return { path: file, displayPath: shown, dir: path.dirname(file), source }
+}
+
+/** Compiles a deck read by {@link readDeckSource}, without judging the result. */
+export async function compileDeck(read: Omit<LoadedDeck, 'deck'>): Promise<LoadedDeck> {
+  const deck = await compile(read.source, { filename: read.displayPath })
+  return { ...read, deck }
+}
+
+/**
+ * Fails with a one-line reason when the deck cannot be presented: an error
+ * message (for instance invalid front matter) or no slides at all.
+ */
+export function assertPresentable(loaded: LoadedDeck): void {
+  const errors = loaded.deck.messages.filter((message) => message.severity === 'error')
+  const [first, ...others] = errors
+  if (first) {
+    const more = others.length > 0 ? ` (and ${others.length} more)` : ''
+    throw new CliError(`${formatMessage(first, loaded.displayPath)}${more}`)
+  }
+  if (loaded.deck.slides.length === 0) {
+    throw new CliError(`${loaded.displayPath} is not a deck: it has no slides`)
+  }
+}
+
+/**
+ * Reads and compiles a deck. Warnings go to `printer`; an error message or a
+ * deck without slides is a {@link CliError}.
+ */
+export async function loadDeck(
+  input: string,
+  printer: MessagePrinter,
+  cwd = process.cwd(),
+): Promise<LoadedDeck> {
+  const loaded = await compileDeck(readDeckSource(input, cwd))
+  printer.print(loaded.deck.messages.filter((message) => message.severity !== 'error'))
+  assertPresentable(loaded)
+  return loaded
+}

@@ -1,0 +1,73 @@
+import { exitCodes } from './errors.js'
+
+/**
+ * Ctrl-C handling. Long commands register cleanups (remove a temporary file,
+ * close a browser) while they run; on SIGINT or SIGTERM every registered
+ * cleanup runs, then the process exits with 130 or 143, so an interrupted
+ * build or export leaves nothing half-written. A command that stops cleanly on
+ * a signal (the dev server) waits for it with `waitForStopSignal()` instead.
+ */
+
+type Cleanup = () => void | Promise<void>
+type StopSignal = 'SIGINT' | 'SIGTERM'
+
+/** How long cleanups may take after a signal before the process exits anyway. */
+const CLEANUP_TIMEOUT_MS = 5000
+
+const cleanups = new Set<Cleanup>()
+const stopWaiters = new Set<(signal: StopSignal) => void>()
+let installed = false
+let stopping = false
+
+/** Runs `cleanup` if the process is interrupted; call the returned function once it is no longer needed. */
+export function registerCleanup(cleanup: Cleanup): () => void {
+  cleanups.add(cleanup)
+  return () => {
+    cleanups.delete(cleanup)
+  }
+}
+
+/** Resolves with the signal's name on the next SIGINT or SIGTERM (cleanups then do not run). */
+export function waitForStopSignal(): Promise<StopSignal> {
+  return new Promise((resolve) => {
+    stopWaiters.add(resolve)
+  })
+}
+
+/** Installs the SIGINT and SIGTERM handlers (once per process). */
+export function installSignalHandlers(): void {
+  if (installed) return
+  installed = true
+  process.on('SIGINT', () => void onSignal('SIGINT'))
+  process.on('SIGTERM', () => void onSignal('SIGTERM'))
+}
+
+/** Runs every registered cleanup, each at most once, ignoring their failures. */
+export async function runCleanups(): Promise<void> {
+  const pending = [...cleanups].reverse()
+  cleanups.clear()
+  for (const cleanup of pending) {
+    try {
+      await cleanup()
+    } catch {
+      // A cleanup that fails must not keep the others from running.
+    }
+  }
+}
+
+async function onSignal(signal: StopSignal): Promise<void> {
+  const code = signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated
+  if (stopping) process.exit(code) // a second Ctrl-C: stop now
+  stopping = true
+  if (stopWaiters.size > 0) {
+    for (const resolve of stopWaiters) resolve(signal)
+    stopWaiters.clear()
+    stopping = false
+    return
+  }
+  process.stderr.write(`\nslidemark: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`)
+  const timer = setTimeout(() => process.exit(code), CLEANUP_TIMEOUT_MS)
+  timer.unref()
+  await runCleanups()
+  process.exit(code)
+}

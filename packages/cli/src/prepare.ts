@@ -1,0 +1,22 @@
+import { type LoadedDeck, loadDeck } from './deck.js'
+import type { MessagePrinter } from './messages.js'
+import { chooseTheme, type ResolvedTheme, resolveTheme } from './theme.js'
+
+/** A deck compiled and checked, with the theme it will be presented in. */
+export interface PreparedDeck {
+  deck: LoadedDeck
+  theme: ResolvedTheme
+}
+
+/** Reads, compiles and checks the deck, then resolves its theme (`--theme`, front matter, default). */
+export async function prepareDeck(
+  input: string,
+  themeFlag: string | undefined,
+  printer: MessagePrinter,
+  cwd = process.cwd(),
+): Promise<PreparedDeck> {
+  const deck = await loadDeck(input, printer, cwd)
+  const { name, origin } = chooseTheme(themeFlag, deck.deck.meta.theme, deck.displayPath)
+  const theme = resolveTheme(name, deck.dir, origin)
+  return { deck, theme }
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs'
+import { type CAC, cac } from 'cac'
+import { build } from './commands/build.js'
+import { dev } from './commands/dev.js'
+import { exportDeck } from './commands/export.js'
+import { inspect } from './commands/inspect.js'
+import { UsageError } from './errors.js'
+import { DEFAULT_THEME } from './theme.js'
+
+/** The CLI's own version, from its package.json. */
+export function version(): string {
+  const file = new URL('../package.json', import.meta.url)
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version
+}
+
+/** An option value that must be a string (mri turns `--out 2024` into a number). */
+function text(value: unknown, option: string): string | undefined {
+  if (value === undefined || value === false) return undefined
+  if (value === true || value === '') throw new UsageError(`option --${option} needs a value`)
+  if (Array.isArray(value)) throw new UsageError(`option --${option} was given more than once`)
+  return String(value)
+}
+
+/** `--port`: an integer from 0 to 65535. */
+export function parsePort(value: unknown): number | undefined {
+  const raw = text(value, 'port')
+  if (raw === undefined) return undefined
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${raw}"`)
+  }
+  return port
+}
+
+/** `--host` alone means every interface, as in Vite. */
+function parseHost(value: unknown): string | boolean | undefined {
+  if (value === true) return true
+  return text(value, 'host')
+}
+
+/** A file path, or `true` when the option is given without one (`--pdf`). */
+function optionalPath(value: unknown, option: string): string | true | undefined {
+  if (value === true) return true
+  return text(value, option)
+}
+
+const THEME_HELP = `Theme package or short name (default: front matter "theme:", else ${DEFAULT_THEME})`
+
+/** Builds the `slidemark` command line. Actions return promises that `main` awaits. */
+export function createProgram(): CAC {
+  const cli = cac('slidemark')
+
+  const devAction = (deck: string | undefined, options: Record<string, unknown>) => {
+    if (deck === undefined) throw new UsageError('missing deck file, e.g. slidemark talk.slides.md')
+    return dev(deck, {
+      port: parsePort(options.port),
+      host: parseHost(options.host),
+      open: options.open === true,
+      theme: text(options.theme, 'theme'),
+    })
+  }
+
+  cli
+    .command('[deck]', 'Present a deck with hot reload (same as `slidemark dev`)')
+    .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
+    .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
+    .option('--open', 'Open the deck in your browser')
+    .option('--theme <name>', THEME_HELP)
+    .example('slidemark talk.slides.md')
+    .example('slidemark build talk.slides.md --single-file')
+    .example('slidemark export talk.slides.md --pdf talk.pdf')
+    .example('slidemark inspect talk.slides.md --json')
+    .action(devAction)
+
+  cli
+    .command('dev <deck>', 'Present a deck with hot reload; prints the local URL')
+    .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
+    .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
+    .option('--open', 'Open the deck in your browser')
+    .option('--theme <name>', THEME_HELP)
+    .example('slidemark dev talk.slides.md --port 3030 --open')
+    .action(devAction)
+
+  cli
+    .command('build <deck>', 'Build a static deck, or one self-contained HTML file')
+    .option('--out <path>', 'Output folder (default: dist); with --single-file also a .html file')
+    .option('--base <path>', 'Public base path, e.g. /talks/ (default: ./, any folder)')
+    .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
+    .option('--theme <name>', THEME_HELP)
+    .example('slidemark build talk.slides.md --out public/talk --base /talk/')
+    .example('slidemark build talk.slides.md --single-file')
+    .action((deck: string, options: Record<string, unknown>) =>
+      build(deck, {
+        out: text(options.out, 'out'),
+        base: text(options.base, 'base'),
+        singleFile: options.singleFile === true,
+        theme: text(options.theme, 'theme'),
+      }),
+    )
+
+  cli
+    .command('export <deck>', 'Render a deck to PDF or PNG images in Chromium')
+    .option('--pdf [file]', 'Write a PDF, one page per slide (default when no --png: <deck>.pdf)')
+    .option('--png [dir]', 'Write one PNG per slide into a folder (default: <deck>-png/)')
+    .option('--steps', 'One page or image per build step instead of per slide')
+    .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
+    .option('--theme <name>', THEME_HELP)
+    .example('slidemark export talk.slides.md --pdf talk.pdf')
+    .example('slidemark export talk.slides.md --png slides/ --steps')
+    .action((deck: string, options: Record<string, unknown>) =>
+      exportDeck(deck, {
+        pdf: optionalPath(options.pdf, 'pdf'),
+        png: optionalPath(options.png, 'png'),
+        steps: options.steps === true,
+        browser: text(options.browser, 'browser'),
+        theme: text(options.theme, 'theme'),
+      }),
+    )
+
+  cli
+    .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
+    .option('--json', 'Print the whole Deck as compile() returns it')
+    .example('slidemark inspect talk.slides.md --json')
+    .action((deck: string, options: Record<string, unknown>) =>
+      inspect(deck, { json: options.json === true }),
+    )
+
+  cli.help()
+  cli.version(version())
+  return cli
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CliError } from './errors.js'
+
+/** The theme used when neither `--theme` nor the front matter's `theme:` names one. */
+export const DEFAULT_THEME = 'html5-slides'
+
+/** A theme package found on disk. */
+export interface ResolvedTheme {
+  /** The name as the user wrote it (`horizon`, `@acme/slides-theme`, `./my-theme`). */
+  requested: string
+  /** The package name that was found (`@slidemark/theme-horizon`). */
+  packageName: string
+  /** The package's folder, symlinks resolved. */
+  dir: string
+  /** Where it was found: the deck's project, or the CLI's own dependencies. */
+  from: 'project' | 'slidemark'
+}
+
+/** Where the CLI itself is installed; its own dependencies are the fallback themes. */
+const cliDir = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Package names tried for a theme name: a short name (`horizon`) means
+ * `@slidemark/theme-horizon`, then `slidemark-theme-horizon`, then `horizon`
+ * itself; a scoped or full name is taken as it is.
+ */
+export function themeCandidates(name: string): string[] {
+  if (name.startsWith('@') || name.includes('/')) return [name]
+  if (name.startsWith('theme-')) return [`@slidemark/${name}`, name]
+  return [`@slidemark/theme-${name}`, `slidemark-theme-${name}`, name]
+}
+
+/** Finds `node_modules/<name>` from `start` upwards, as Node does; returns its real folder. */
+export function findPackageDir(name: string, start: string): string | undefined {
+  let dir = path.resolve(start)
+  for (;;) {
+    const candidate = path.join(dir, 'node_modules', name)
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return fs.realpathSync(candidate)
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
+}
+
+function readPackageName(dir: string): string | undefined {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      name?: unknown
+    }
+    return typeof json.name === 'string' ? json.name : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Resolves a theme by name: first from the deck's folder (a project's own
+ * themes), then from the CLI's dependencies. A name starting with `.` or `/`
+ * is a theme folder relative to the deck. Unknown themes are a {@link CliError}.
+ */
+export function resolveTheme(name: string, deckDir: string, origin = '--theme'): ResolvedTheme {
+  const trimmed = name.trim()
+  if (trimmed === '') throw new CliError(`invalid theme name "" (${origin})`)
+  if (trimmed.startsWith('.') || path.isAbsolute(trimmed)) {
+    const dir = path.resolve(deckDir, trimmed)
+    if (!fs.existsSync(path.join(dir, 'package.json'))) {
+      throw new CliError(`unknown theme "${trimmed}" (${origin}): no package.json in ${dir}`)
+    }
+    const real = fs.realpathSync(dir)
+    return {
+      requested: trimmed,
+      packageName: readPackageName(real) ?? trimmed,
+      dir: real,
+      from: 'project',
+    }
+  }
+  const candidates = themeCandidates(trimmed)
+  for (const [from, start] of [
+    ['project', deckDir],
+    ['slidemark', cliDir],
+  ] as const) {
+    for (const packageName of candidates) {
+      const dir = findPackageDir(packageName, start)
+      if (dir) return { requested: trimmed, packageName, dir, from }
+    }
+  }
+  const tried = candidates.join(', ')
+  throw new CliError(
+    `unknown theme "${trimmed}" (${origin}): none of ${tried} is installed in the deck's project or with slidemark`,
+  )
+}
+
+/** The theme name to use: `--theme`, else the front matter's `theme:`, else the default. */
+export function chooseTheme(
+  flag: string | undefined,
+  metaTheme: unknown,
+  displayPath: string,
+): { name: string; origin: string } {
+  if (flag !== undefined) return { name: String(flag), origin: '--theme' }
+  if (metaTheme === undefined || metaTheme === null)
+    return { name: DEFAULT_THEME, origin: 'default' }
+  if (typeof metaTheme !== 'string') {
+    throw new CliError(
+      `${displayPath}: invalid front matter: theme must be a package name (a string)`,
+    )
+  }
+  return { name: metaTheme, origin: `theme: in ${displayPath}` }
+}
