@@ -2,7 +2,7 @@
  * A key handler. Return `false` to say "not handled", so the next binding (and
  * finally the default navigation) gets the key; anything else consumes it.
  */
-export type KeyHandler = (event: KeyboardEvent) => boolean | undefined
+export type KeyHandler = (event: KeyboardEvent) => unknown
 
 /** Key name → handler. Names are as returned by {@link keyName}. */
 export type KeyMap = Record<string, KeyHandler>

@@ -1,0 +1,29 @@
+export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.js'
+export { mountDeck } from './deck.js'
+export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
+export type { Overview, OverviewOptions } from './overview.js'
+export { createOverview } from './overview.js'
+export type { PresenterView, PresenterViewOptions } from './presenter.js'
+export {
+  createPresenterView,
+  formatElapsed,
+  isPresenterUrl,
+  openPresenterWindow,
+  PRESENTER_PARAM,
+  presenterUrl,
+} from './presenter.js'
+export type { PrintOptions } from './print.js'
+export { PRINT_PARAM, preparePrint } from './print.js'
+export type { PositionClass, RenderSlide } from './slide.js'
+export {
+  createSlideElement,
+  POSITION_CLASSES,
+  placeSlide,
+  positionClass,
+  STEP_CURRENT_CLASS,
+  STEP_HIDDEN_CLASS,
+  showSteps,
+  slideLabel,
+} from './slide.js'
+export type { SlideWindow, SlideWindowOptions } from './window.js'
+export { createSlideWindow, DEFAULT_RADIUS } from './window.js'

@@ -1,0 +1,67 @@
+import type { PresentableSlide } from '../lib/types.js'
+import { createSlideElement, placeSlide, type RenderSlide } from './slide.js'
+
+/** Query parameter that lays the deck out for printing on screen too (`?print`). */
+export const PRINT_PARAM = 'print'
+
+export interface PrintOptions<S extends PresentableSlide> {
+  host: HTMLElement
+  slides: () => readonly S[]
+  slideClass: string
+  render: RenderSlide<S>
+  /** Print each slide's notes below it. Default `false`. */
+  notes?: boolean
+  /** Keep the print layout up now (the `?print` mode), not only while printing. */
+  always?: boolean
+}
+
+/**
+ * Put every slide, every build step shown, into `div.slidemark-print` (one
+ * `div.slidemark-print-page` per slide; `.with-notes` when notes print)
+ * while the browser prints (beforeprint / afterprint and the `print` media
+ * query, which is what headless PDF export triggers), or for good with
+ * `always`. Only the slides near the current one are in the DOM otherwise.
+ * Returns a function that removes the layout and its listeners.
+ */
+export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S>): () => void {
+  const { host, slideClass, render, notes = false, always = false } = options
+  const doc = host.ownerDocument
+  const win = doc.defaultView
+  let layout: HTMLElement | null = null
+
+  const build = () => {
+    if (layout) return
+    layout = doc.createElement('div')
+    layout.className = notes ? 'slidemark-print with-notes' : 'slidemark-print'
+    for (const slide of options.slides()) {
+      const page = doc.createElement('div')
+      page.className = 'slidemark-print-page'
+      const element = createSlideElement(doc, slide, slideClass, render)
+      placeSlide(element, 0, Number.POSITIVE_INFINITY)
+      page.append(element)
+      const aside = element.querySelector(':scope > .notes')
+      if (aside) notes ? page.append(aside) : aside.remove()
+      layout.append(page)
+    }
+    host.append(layout)
+  }
+  const remove = () => {
+    layout?.remove()
+    layout = null
+  }
+  const after = () => {
+    if (!always) remove()
+  }
+  const media = win?.matchMedia?.('print')
+  const onMedia = (event: MediaQueryListEvent) => (event.matches ? build() : after())
+  if (always) build()
+  win?.addEventListener('beforeprint', build)
+  win?.addEventListener('afterprint', after)
+  media?.addEventListener?.('change', onMedia)
+  return () => {
+    win?.removeEventListener('beforeprint', build)
+    win?.removeEventListener('afterprint', after)
+    media?.removeEventListener?.('change', onMedia)
+    remove()
+  }
+}
