@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { SlideCache } from '@slidemark/core'
+import { type CachedSlide, createMemoryCache, type SlideCache } from '@slidemark/core'
 
 /**
- * A `SlideCache` that survives restarts: every entry is kept in memory and
- * mirrored to `<dir>/<sha256>.json`, so `vite build` and a restarted dev
+ * A `SlideCache` that survives restarts: entries are kept in core's
+ * in-memory LRU cache and mirrored to `<dir>/<sha256>.json`, so `vite build` and a restarted dev
  * server reuse the slides an earlier run compiled.
  *
  * - The file name hashes `namespace` with the key; the namespace carries the
@@ -19,7 +19,7 @@ import type { SlideCache } from '@slidemark/core'
  *   be written is not an error. Deleting the directory is always safe.
  */
 export function createDiskCache(dir: string, namespace: string): SlideCache {
-  const memory = new Map<string, unknown>()
+  const memory = createMemoryCache()
   let dirReady = false
 
   const fileFor = (key: string) =>
@@ -30,11 +30,12 @@ export function createDiskCache(dir: string, namespace: string): SlideCache {
 
   return {
     get(key) {
-      if (memory.has(key)) return memory.get(key) as ReturnType<SlideCache['get']>
+      const remembered = memory.get(key)
+      if (remembered) return remembered
       const stored = readEntry(fileFor(key))
       if (!stored || stored.key !== key) return undefined
       memory.set(key, stored.value)
-      return stored.value as ReturnType<SlideCache['get']>
+      return stored.value
     },
     set(key, value) {
       memory.set(key, value)
@@ -54,10 +55,12 @@ export function createDiskCache(dir: string, namespace: string): SlideCache {
   }
 }
 
-function readEntry(file: string): { key: string; value: unknown } | undefined {
+/** A stored entry, if the file holds one; its shape was checked when written. */
+function readEntry(file: string): { key: string; value: CachedSlide } | undefined {
   try {
     const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; value?: unknown }
-    return typeof entry.key === 'string' ? { key: entry.key, value: entry.value } : undefined
+    const valid = typeof entry.key === 'string' && typeof entry.value === 'object' && entry.value
+    return valid ? { key: entry.key as string, value: entry.value as CachedSlide } : undefined
   } catch {
     return undefined
   }

@@ -7,14 +7,14 @@ import type { DeckMessage } from '@slidemark/core'
  * `file:line:column` (clickable to open the editor) and `frame`.
  *
  * `loc.column` is 1-based here, like the message text, the editor link and
- * every other place a Slidemark column appears.
+ * every other place a Slidemark column appears. No `pluginCode`: Vite reads
+ * it as "already formatted" and would not add the plugin name.
  */
 export interface DeckError {
   message: string
   id: string
   loc?: { file: string; line: number; column: number }
   frame?: string
-  pluginCode?: string
 }
 
 /** Lines shown around the problem line in a code frame. */
@@ -69,7 +69,6 @@ export function deckMessageError(
     id: file,
     loc: { file, line: message.line, column: message.column },
     frame: codeFrame(source, message.line, message.column),
-    pluginCode: message.ruleId,
   }
 }
 
@@ -91,7 +90,6 @@ export function missingAssetError(
     id: file,
     loc: { file, line: asset.line, column: asset.column },
     frame: codeFrame(source, asset.line, asset.column),
-    pluginCode: MISSING_ASSET,
   }
 }
 
@@ -113,7 +111,6 @@ export function thrownError(error: unknown, file: string, source: string, root: 
     deckError.loc = { file, ...place }
     deckError.frame = codeFrame(source, place.line, place.column)
   }
-  if (typeof ruleId === 'string') deckError.pluginCode = ruleId
   return Object.assign(deckError, { stack: cause.stack })
 }
 

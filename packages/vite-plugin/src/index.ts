@@ -1,5 +1,11 @@
 import path from 'node:path'
-import { type CompileOptions, compile, type Deck, type SlideCache } from '@slidemark/core'
+import {
+  type CompileOptions,
+  compile,
+  createMemoryCache,
+  type Deck,
+  type SlideCache,
+} from '@slidemark/core'
 import {
   createFilter,
   type FilterPattern,
@@ -34,9 +40,10 @@ export interface Options extends Omit<CompileOptions, 'filename' | 'cache'> {
   cacheDir?: string | false
   /**
    * Use this per-slide cache instead of the disk cache (for tests, or to
-   * share one cache between tools). Default: the disk cache above.
+   * share one cache between tools); `false` compiles every slide every time.
+   * Default: the disk cache above.
    */
-  cache?: SlideCache
+  cache?: SlideCache | false
 }
 
 /** Queries under which a `.slides.md` id means something else (`?raw` is the text). */
@@ -61,7 +68,7 @@ export function slidemark(options: Options = {}): Plugin {
 
   let root = process.cwd()
   let logger: Logger | undefined
-  let cache: SlideCache | undefined
+  let cache: SlideCache | false = false
   /** Warnings already printed (`file:line:column: reason [ruleId]`), so each shows once. */
   const printedWarnings = new Set<string>()
   /** Missing asset file → deck files that need it, to rebuild a deck when the file appears. */
@@ -91,7 +98,7 @@ export function slidemark(options: Options = {}): Plugin {
       cache =
         userCache ??
         (directory === false
-          ? undefined
+          ? createMemoryCache()
           : createDiskCache(path.resolve(root, directory), cacheNamespace(compileOptions)))
     },
 
@@ -105,6 +112,7 @@ export function slidemark(options: Options = {}): Plugin {
         try {
           deck = await compileDeck(source, file)
         } catch (error) {
+          // compile() reports problems as messages; this is for the unexpected.
           this.error(thrownError(error, file, source, root))
         }
         printWarnings(deck, file)
@@ -143,3 +151,4 @@ export function slidemark(options: Options = {}): Plugin {
 }
 
 export default slidemark
+export type { DeckMeta, Slide } from '@slidemark/core'

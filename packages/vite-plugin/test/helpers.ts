@@ -23,10 +23,13 @@ export function copyFixture(name: string, photoSize = 48): string {
 
 /** A valid RGB PNG of deterministic noise, built byte by byte. */
 export function noisePng(size: number): Buffer {
-  let seed = 20260101
+  let seed = 2463534242
   const random = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0
-    return seed >>> 24
+    // xorshift32: deterministic, and noisy enough that deflate cannot shrink it
+    seed ^= seed << 13
+    seed ^= seed >>> 17
+    seed ^= seed << 5
+    return (seed >>> 0) & 0xff
   }
   const rows: number[] = []
   for (let y = 0; y < size; y++) {

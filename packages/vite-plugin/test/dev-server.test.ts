@@ -1,0 +1,212 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { SlideCache } from '@slidemark/core'
+import {
+  createLogger,
+  createServer,
+  type ErrorPayload,
+  type HotPayload,
+  type Logger,
+  type UpdatePayload,
+  type ViteDevServer,
+} from 'vite'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { slidemark } from '../src/index.js'
+import { copyFixture } from './helpers.js'
+
+let root: string
+let server: ViteDevServer
+let origin: string
+/** Every HMR payload the dev server sent to browsers. */
+const sent: HotPayload[] = []
+/** Cache keys written, i.e. slides compiled (a cache hit writes nothing). */
+const compiled: string[] = []
+const warnings: string[] = []
+
+const deckFile = () => path.join(root, 'src/talk.slides.md')
+const readDeck = () => fs.readFileSync(deckFile(), 'utf8')
+
+/**
+ * The file watcher (chokidar) drops a `change` that follows another one on
+ * the same file within 50 ms, as no editor saves that fast; tests pace their
+ * saves like a person would.
+ */
+const SAVE_SPACING_MS = 200
+let lastSave = 0
+
+/** Saves the deck and waits until the dev server has told browsers about it. */
+async function editDeck(text: string): Promise<UpdatePayload> {
+  const wait = lastSave + SAVE_SPACING_MS - Date.now()
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  sent.length = 0
+  fs.writeFileSync(deckFile(), text)
+  lastSave = Date.now()
+  return nextUpdateFor('/src/talk.slides.md')
+}
+
+/** What a browser does: fetch the deck module as Vite rewrote its import. */
+async function fetchDeck(name = 'talk', timestamp = Date.now()) {
+  const response = await fetch(`${origin}/src/${name}.slides.md?import&t=${timestamp}`)
+  return { status: response.status, code: await response.text() }
+}
+
+function payloadsOf<T extends HotPayload['type']>(type: T) {
+  return sent.filter(
+    (payload): payload is Extract<HotPayload, { type: T }> => payload.type === type,
+  )
+}
+
+async function nextUpdateFor(file: string): Promise<UpdatePayload> {
+  return vi.waitFor(
+    () => {
+      const update = payloadsOf('update').find((payload) =>
+        payload.updates.some((entry) => entry.path === file),
+      )
+      if (!update) throw new Error(`no update for ${file} yet`)
+      return update
+    },
+    { timeout: 10_000, interval: 20 },
+  )
+}
+
+function countingCache(): SlideCache {
+  const entries = new Map<string, unknown>()
+  return {
+    get: (key) => entries.get(key) as ReturnType<SlideCache['get']>,
+    set(key, value) {
+      compiled.push(key)
+      entries.set(key, value)
+    },
+  }
+}
+
+function capturingLogger(): Logger {
+  const logger = createLogger('warn', { allowClearScreen: false })
+  return {
+    ...logger,
+    warn(message, options) {
+      warnings.push(message)
+      if (!message.includes('[slidemark]')) logger.warn(message, options)
+    },
+    warnOnce(message, options) {
+      warnings.push(message)
+      logger.warnOnce(message, options)
+    },
+    error() {},
+  }
+}
+
+beforeAll(async () => {
+  root = copyFixture('vanilla-app')
+  server = await createServer({
+    root,
+    configFile: false,
+    customLogger: capturingLogger(),
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [slidemark({ cache: countingCache() })],
+  })
+  await server.listen()
+  const address = server.httpServer?.address()
+  if (!address || typeof address === 'string') throw new Error('dev server has no port')
+  origin = `http://127.0.0.1:${address.port}`
+  const hot = server.environments.client.hot
+  const send = hot.send.bind(hot) as (payload: HotPayload) => void
+  hot.send = ((payload: HotPayload) => {
+    sent.push(payload)
+    send(payload)
+  }) as typeof hot.send
+}, 30_000)
+
+afterAll(async () => {
+  await server?.close()
+  fs.rmSync(root, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  sent.length = 0
+  compiled.length = 0
+})
+
+describe('dev server', { timeout: 20_000 }, () => {
+  it('serves the deck as a self-accepting module with its images imported', async () => {
+    const { status, code } = await fetchDeck()
+    expect(status).toBe(200)
+    expect(code).toContain('Thanks for watching')
+    expect(code).toMatch(/import __sm_asset_0 from "\/src\/img\/photo\.png\?import"/)
+    expect(code).toContain('import.meta.hot.accept(')
+    const module =
+      await server.environments.client.moduleGraph.getModuleByUrl('/src/talk.slides.md')
+    expect(module?.isSelfAccepting).toBe(true)
+  })
+
+  it('recompiles only the edited slide and sends an update, not a full reload', async () => {
+    await fetchDeck()
+    const original = readDeck()
+    compiled.length = 0
+    const update = await editDeck(original.replace('Thanks for watching', 'Thanks for reading'))
+    expect(update.updates).toEqual([
+      expect.objectContaining({ type: 'js-update', path: '/src/talk.slides.md' }),
+    ])
+    const { status, code } = await fetchDeck()
+    expect(status).toBe(200)
+    expect(code).toContain('Thanks for reading')
+    expect(compiled).toHaveLength(1)
+    expect(payloadsOf('full-reload')).toEqual([])
+    await editDeck(original)
+  })
+
+  it('reports a broken edit as an error overlay with its place, then recovers on the fix', async () => {
+    const original = readDeck()
+    await editDeck(original.replace('author: Fixture Author', 'author: Fixture: Author'))
+    const broken = await fetchDeck()
+    expect(broken.status).toBe(500)
+    const [error] = payloadsOf('error') as ErrorPayload[]
+    expect(error?.err.message).toMatch(/src\/talk\.slides\.md:3:\d+: .*\[invalid-front-matter\]/)
+    expect(error?.err.loc).toMatchObject({ file: deckFile(), line: 3 })
+    expect(error?.err.frame).toContain('> 3 | author: Fixture: Author')
+    expect(error?.err.plugin).toBe('slidemark')
+    expect(payloadsOf('full-reload')).toEqual([])
+
+    // The next update clears Vite's overlay in the browser; the module compiles again.
+    await editDeck(original)
+    const fixed = await fetchDeck()
+    expect(fixed.status).toBe(200)
+    expect(fixed.code).toContain('Thanks for watching')
+    expect(payloadsOf('full-reload')).toEqual([])
+  })
+
+  it('names the deck, line and column of a missing image, and recovers once the file exists', async () => {
+    const original = readDeck()
+    await editDeck(original.replace('# The end\n', '# The end\n\nSee ![chart](./img/chart.png)\n'))
+    expect((await fetchDeck()).status).toBe(500)
+    const [error] = payloadsOf('error') as ErrorPayload[]
+    const line = readDeck().split('\n').indexOf('See ![chart](./img/chart.png)') + 1
+    expect(error?.err.message).toContain(
+      `src/talk.slides.md:${line}:5: Cannot find "./img/chart.png"`,
+    )
+    expect(error?.err.loc).toEqual({ file: deckFile(), line, column: 5 })
+    expect(error?.err.frame).toContain(`> ${line} | See ![chart](./img/chart.png)`)
+
+    sent.length = 0
+    fs.copyFileSync(path.join(root, 'src/img/logo.svg'), path.join(root, 'src/img/chart.png'))
+    await nextUpdateFor('/src/talk.slides.md')
+    expect((await fetchDeck()).status).toBe(200)
+    await editDeck(original)
+  })
+
+  it('prints a warning once with file:line:column, however often the deck is served', async () => {
+    const file = path.join(root, 'src/warn.slides.md')
+    fs.writeFileSync(file, '# Code\n\n    !klingon\n    qapla()\n\n---\n\n# Two\n\nSecond\n')
+    await fetchDeck('warn')
+    await fetchDeck('warn')
+    fs.writeFileSync(
+      file,
+      '# Code\n\n    !klingon\n    qapla()\n\n---\n\n# Two\n\nSecond, edited\n',
+    )
+    await vi.waitFor(async () => expect((await fetchDeck('warn')).code).toContain('edited'))
+    const printed = warnings.filter((message) => message.includes('[slidemark]'))
+    expect(printed).toHaveLength(1)
+    expect(printed[0]).toMatch(/src\/warn\.slides\.md:3:\d+: .*klingon.* \[unknown-language\]/)
+  })
+})
