@@ -1,10 +1,11 @@
+import { bundledThemes } from 'shiki'
 import { VFile } from 'vfile'
 import type { CachedSlide, CompileOptions, Deck, DeckMessage, Slide } from '../types.js'
 import { defaultCache, optionsFingerprint, slideCacheKey } from './cache.js'
 import { readFrontMatter } from './front-matter.js'
 import { type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
 import { normalizeSource } from './normalize.js'
-import { type ResolvedOptions, resolveOptions } from './options.js'
+import { defaultThemes, type ResolvedOptions, resolveOptions } from './options.js'
 import { getSlideProcessor, type SlideProcessor } from './processor.js'
 import { slideParts } from './slide-parts.js'
 import { type SlideSource, splitSlides } from './split.js'
@@ -34,18 +35,20 @@ async function compileDeck(source: string, options: ResolvedOptions): Promise<De
   const lines = text.split('\n')
   const frontMatter = readFrontMatter(lines)
   const sources = splitSlides(lines, { from: frontMatter.bodyStart, compat: options.compat })
+  const messages: PlacedMessage[] = [...frontMatter.messages, ...checkThemes(options)]
   const fingerprint = optionsFingerprint(options)
   const processor = getSlideProcessor(options)
 
-  const messages: PlacedMessage[] = [...frontMatter.messages]
   const slides: Slide[] = []
   let titleSlideSeen = false
   for (const slideSource of sources) {
     const key = slideCacheKey(slideSource.text, fingerprint)
     let rendered = options.cache?.get(key)
     if (!rendered) {
-      rendered = await renderSlide(processor, slideSource, options)
-      options.cache?.set(key, rendered)
+      const result = await renderSlide(processor, slideSource, options)
+      rendered = result.slide
+      // A failed render may be transient (a grammar that did not load): don't keep it.
+      if (result.ok) options.cache?.set(key, rendered)
     }
     const delta = slideSource.start - 1
     messages.push(...rendered.messages.map((message) => shiftLine(message, delta)))
@@ -79,12 +82,12 @@ async function renderSlide(
   processor: SlideProcessor,
   slide: SlideSource,
   options: ResolvedOptions,
-): Promise<CachedSlide> {
+): Promise<{ slide: CachedSlide; ok: boolean }> {
   const file = new VFile({ value: slide.text, path: options.filename })
   try {
     const tree = await processor.run(processor.parse(file), file)
     const parts = slideParts(tree)
-    return {
+    const rendered: CachedSlide = {
       header: processor.stringify(parts.header).trim(),
       title: parts.title,
       content: processor.stringify(parts.content).trim(),
@@ -107,8 +110,9 @@ async function renderSlide(
         ),
       ),
     }
+    return { slide: rendered, ok: true }
   } catch (error) {
-    return {
+    const rendered: CachedSlide = {
       header: '',
       title: '',
       content: `<pre class="slidemark-error"><code>${escapeHtml(slide.text)}</code></pre>`,
@@ -139,6 +143,7 @@ async function renderSlide(
         ),
       ],
     }
+    return { slide: rendered, ok: false }
   }
 }
 
@@ -163,4 +168,23 @@ function describe(error: unknown): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** An unknown Shiki theme is a warning; the default theme of that color scheme is used instead. */
+function checkThemes(options: ResolvedOptions): PlacedMessage[] {
+  const messages: PlacedMessage[] = []
+  for (const scheme of ['light', 'dark'] as const) {
+    const theme = options.themes[scheme]
+    if (Object.hasOwn(bundledThemes, theme)) continue
+    messages.push(
+      placedMessage(
+        `Unknown ${scheme} theme \`${theme}\`: using \`${defaultThemes[scheme]}\``,
+        1,
+        1,
+        ruleIds.unknownTheme,
+      ),
+    )
+    options.themes = { ...options.themes, [scheme]: defaultThemes[scheme] }
+  }
+  return messages
 }

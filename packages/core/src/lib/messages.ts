@@ -11,6 +11,7 @@ export const ruleIds = {
   invalidFrontMatter: 'invalid-front-matter',
   frontMatterNotMapping: 'front-matter-not-mapping',
   unknownLanguage: 'unknown-language',
+  unknownTheme: 'unknown-theme',
   pluginError: 'plugin-error',
   internalError: 'internal-error',
 } as const

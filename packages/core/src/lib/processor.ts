@@ -9,6 +9,7 @@ import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
 import { getSharedHighlighter } from './highlighter.js'
 import type { ResolvedOptions } from './options.js'
+import { rehypeRestoreCodeMeta, rehypeStashCodeMeta } from './rehype-code-meta.js'
 import { remarkBangLang } from './remark-bang-lang.js'
 import { remarkBuildSteps } from './remark-build-steps.js'
 import { remarkCodeLanguages } from './remark-code-languages.js'
@@ -33,7 +34,9 @@ export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
     .use(remarkCodeLanguages, { lineNumbers: options.lineNumbers })
     .use(options.remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeStashCodeMeta)
     .use(rehypeRaw)
+    .use(rehypeRestoreCodeMeta)
     .use(rehypePrettyCode, {
       theme: options.themes as PrettyCodeOptions['theme'],
       getHighlighter: ({ themes = [] }) =>

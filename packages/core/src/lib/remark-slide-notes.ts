@@ -65,7 +65,8 @@ export function remarkSlideNotes(this: Processor, options?: RemarkSlideNotesOpti
             before.length === 1
               ? start.column + (before[0]?.length ?? 0)
               : (before.at(-1)?.length ?? 0) + 1
-          shiftPositions(parsed, start.line + before.length - 1, column)
+          const offset = (start.offset ?? 0) + before.join('\n').length
+          shiftPositions(parsed, start.line + before.length - 1, column, offset)
         }
         notes.push(...parsed.children)
       }
@@ -81,15 +82,15 @@ export function remarkSlideNotes(this: Processor, options?: RemarkSlideNotesOpti
   }
 }
 
-/** Re-place nodes parsed from a substring that began at `line`:`column` of the real file. */
-function shiftPositions(tree: Node, line: number, column: number): void {
+/** Re-place nodes parsed from a substring that began at `line`:`column` (`offset`) of the real file. */
+function shiftPositions(tree: Node, line: number, column: number, offset: number): void {
   visit(tree, (node) => {
     const position = node.position
     if (!position) return
     for (const point of [position.start, position.end]) {
       if (point.line === 1) point.column += column - 1
       point.line += line - 1
-      point.offset = undefined
+      point.offset = (point.offset ?? 0) + offset
     }
   })
 }

@@ -26,6 +26,8 @@ const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
 const blockQuote = /^ {0,3}>/
 const commentOpen = /^ {0,3}<!--/
 const indented = /^(?: {4}| {0,3}\t)/
+/** A GFM table delimiter row (`| --- | :-: |`); it needs a pipe somewhere. */
+const tableDelimiter = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 /**
  * Split a deck into slides on top-level thematic breaks (`---`, `***`,
@@ -35,7 +37,7 @@ const indented = /^(?: {4}| {0,3}\t)/
  * Not breaks: lines inside fenced code (closed by the same character, at
  * least as long) or inside an HTML comment block, and a `---` run directly
  * under paragraph text, which is a setext `h2` underline. Under a heading, a
- * list item, a block quote, code or a blank line, `---` is a break.
+ * list item, a block quote, a table, code or a blank line, `---` is a break.
  * Slides with nothing but blank lines are dropped.
  */
 export function splitSlides(lines: readonly string[], options: SplitOptions = {}): SlideSource[] {
@@ -91,6 +93,10 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
       flush(index)
       slideStart = index + 1
       paragraph = 'none'
+      continue
+    }
+    if (paragraph === 'top' && line.includes('|') && tableDelimiter.test(line)) {
+      paragraph = 'nested' // a table: its rows are not paragraph text
       continue
     }
     if (paragraph === 'top' && (setextDashes.test(line) || setextEquals.test(line))) {
