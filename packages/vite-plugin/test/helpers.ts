@@ -14,7 +14,9 @@ const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
  */
 export function copyFixture(name: string, photoSize = 48): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `slidemark-${name}-`))
-  fs.cpSync(path.join(fixtures, name), root, { recursive: true })
+  // The fixture's tsconfig.json (for `pnpm typecheck`) extends a repository path.
+  const copied = (file: string) => path.basename(file) !== 'tsconfig.json'
+  fs.cpSync(path.join(fixtures, name), root, { recursive: true, filter: copied })
   const photo = path.join(root, 'src/img/photo.png')
   fs.mkdirSync(path.dirname(photo), { recursive: true })
   fs.writeFileSync(photo, noisePng(photoSize))
