@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { compile, type Deck } from '@slidemark/core'
+import type { Deck } from '@slidemark/core'
 import { CliError } from './errors.js'
 import { formatMessage, type MessagePrinter } from './messages.js'
 
@@ -55,6 +55,8 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
 
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */
 export async function compileDeck(read: Omit<LoadedDeck, 'deck'>): Promise<LoadedDeck> {
+  // Loaded on first use, so bad paths are reported before the compiler loads.
+  const { compile } = await import('@slidemark/core')
   const deck = await compile(read.source, { filename: read.displayPath })
   return { ...read, deck }
 }

@@ -1,9 +1,5 @@
 import fs from 'node:fs'
 import { type CAC, cac } from 'cac'
-import { build } from './commands/build.js'
-import { dev } from './commands/dev.js'
-import { exportDeck } from './commands/export.js'
-import { inspect } from './commands/inspect.js'
 import { UsageError } from './errors.js'
 import { DEFAULT_THEME } from './theme.js'
 
@@ -46,18 +42,23 @@ function optionalPath(value: unknown, option: string): string | true | undefined
 
 const THEME_HELP = `Theme package or short name (default: front matter "theme:", else ${DEFAULT_THEME})`
 
-/** Builds the `slidemark` command line. Actions return promises that `main` awaits. */
+/**
+ * Builds the `slidemark` command line. Actions return promises that `main`
+ * awaits; each command's module (and Vite, Playwright) loads only when used.
+ */
 export function createProgram(): CAC {
   const cli = cac('slidemark')
 
-  const devAction = (deck: string | undefined, options: Record<string, unknown>) => {
+  const devAction = async (deck: string | undefined, options: Record<string, unknown>) => {
     if (deck === undefined) throw new UsageError('missing deck file, e.g. slidemark talk.slides.md')
-    return dev(deck, {
+    const devOptions = {
       port: parsePort(options.port),
       host: parseHost(options.host),
       open: options.open === true,
       theme: text(options.theme, 'theme'),
-    })
+    }
+    const { dev } = await import('./commands/dev.js')
+    await dev(deck, devOptions)
   }
 
   cli
@@ -89,14 +90,16 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
-    .action((deck: string, options: Record<string, unknown>) =>
-      build(deck, {
+    .action(async (deck: string, options: Record<string, unknown>) => {
+      const buildOptions = {
         out: text(options.out, 'out'),
         base: text(options.base, 'base'),
         singleFile: options.singleFile === true,
         theme: text(options.theme, 'theme'),
-      }),
-    )
+      }
+      const { build } = await import('./commands/build.js')
+      await build(deck, buildOptions)
+    })
 
   cli
     .command('export <deck>', 'Render a deck to PDF or PNG images in Chromium')
@@ -107,23 +110,26 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
-    .action((deck: string, options: Record<string, unknown>) =>
-      exportDeck(deck, {
+    .action(async (deck: string, options: Record<string, unknown>) => {
+      const exportOptions = {
         pdf: optionalPath(options.pdf, 'pdf'),
         png: optionalPath(options.png, 'png'),
         steps: options.steps === true,
         browser: text(options.browser, 'browser'),
         theme: text(options.theme, 'theme'),
-      }),
-    )
+      }
+      const { exportDeck } = await import('./commands/export.js')
+      await exportDeck(deck, exportOptions)
+    })
 
   cli
     .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
     .option('--json', 'Print the whole Deck as compile() returns it')
     .example('slidemark inspect talk.slides.md --json')
-    .action((deck: string, options: Record<string, unknown>) =>
-      inspect(deck, { json: options.json === true }),
-    )
+    .action(async (deck: string, options: Record<string, unknown>) => {
+      const { inspect } = await import('./commands/inspect.js')
+      await inspect(deck, { json: options.json === true })
+    })
 
   cli.help()
   cli.version(version())

@@ -1,13 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { build as viteBuild } from 'vite'
-import { viteSingleFile } from 'vite-plugin-singlefile'
-import { viteConfig } from '../app.js'
+import { gzipSync } from 'node:zlib'
 import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
-import type { LoadedDeck } from '../deck.js'
+import { displayPathOf, type LoadedDeck } from '../deck.js'
 import { CliError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
-import { type PreparedDeck, prepareDeck } from '../prepare.js'
+import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 
 /** The file `--single-file` writes into the output folder. */
@@ -93,44 +91,29 @@ export function describeBuildError(error: unknown): CliError {
   return new CliError(`build failed: ${(first ?? 'unknown error').replace(/^\[[\w:-]+\]\s*/, '')}`)
 }
 
-/** Runs Vite's build of the generated app into `outDir`. */
-export async function buildInto(
-  prepared: PreparedDeck,
-  outDir: string,
-  options: {
-    base: string
-    singleFile: boolean
-    printer: MessagePrinter
-    logLevel: BuildOptions['logLevel']
-    exposeController?: boolean
-  },
-): Promise<void> {
-  const config = viteConfig({
-    ...prepared,
-    printer: options.printer,
-    logLevel: options.logLevel ?? 'info',
-    exposeController: options.exposeController ?? false,
-    plugins: options.singleFile
-      ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]
-      : [],
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}
+
+/** The files written, with their sizes and gzip sizes, aligned like Vite's own report. */
+export function formatFileSizes(target: BuildTarget, cwd: string): string {
+  const files = target.kind === 'file' ? [target.path] : listFiles(target.path)
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`
+  const rows = files.map((file) => {
+    const data = fs.readFileSync(file)
+    return [`  ${displayPathOf(file, cwd)}`, kB(data.length), `gzip ${kB(gzipSync(data).length)}`]
   })
-  try {
-    await viteBuild({
-      ...config,
-      mode: 'production',
-      base: options.base,
-      // Files in public/ next to the deck cannot be inlined; a single file does without them.
-      ...(options.singleFile ? { publicDir: false } : {}),
-      build: {
-        outDir,
-        emptyOutDir: true,
-        reportCompressedSize: !options.singleFile,
-        rolldownOptions: { input: path.join(prepared.deck.dir, 'index.html') },
-      },
-    })
-  } catch (error) {
-    throw describeBuildError(error)
-  }
+  const width = (column: number) => Math.max(...rows.map((row) => row[column]?.length ?? 0))
+  return rows
+    .map(
+      ([name = '', size = '', gzip = '']) =>
+        `${name.padEnd(width(0))}  ${size.padStart(width(1))}  │ ${gzip}`,
+    )
+    .join('\n')
 }
 
 /** `slidemark build`: a static deck folder, or one self-contained HTML file. */
@@ -138,23 +121,28 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const cwd = options.cwd ?? process.cwd()
   const singleFile = options.singleFile ?? false
   const base = normalizeBase(options.base)
+  const started = performance.now()
+  // Vite loads while the deck compiles.
+  const loading = import('../vite-build.js')
+  loading.catch(() => {})
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd)
   const { deck, theme } = prepared
   const target = resolveTarget(options.out, singleFile, deck, cwd)
   const total = deck.deck.slides.length
-  info(
-    `slidemark: compiled ${total}/${total} slides of ${deck.displayPath}, theme ${theme.packageName}`,
-  )
+  info(`slidemark: compiled ${total}/${total} slides of ${deck.displayPath}`)
+  info(`slidemark: building with ${theme.packageName}…`)
 
   // The file build happens in a folder next to the final file, then one rename.
   const staging: StagingDir = stageDir(target.kind === 'dir' ? target.path : `${target.path}.build`)
   try {
+    const { buildInto } = await loading
     await buildInto(prepared, staging.path, {
       base,
       singleFile,
       printer,
-      logLevel: options.logLevel,
+      // Vite would list the files under the temporary folder; the CLI lists them where they end up.
+      logLevel: options.logLevel ?? 'warn',
     })
     if (target.kind === 'file') {
       const html = path.join(staging.path, SINGLE_FILE_NAME)
@@ -169,14 +157,13 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     staging.discard()
     throw error
   }
-  const shown = path.relative(cwd, target.path) || '.'
-  if (target.kind === 'file') {
-    const size = fs.statSync(target.path).size
-    info(
-      `slidemark: wrote ${shown} (${(size / 1024).toFixed(1)} kB, ${total} slides, works offline)`,
-    )
-  } else {
-    info(`slidemark: wrote ${shown}/ (${total} slides); serve it with any static server`)
-  }
+  const shown = displayPathOf(target.path, cwd)
+  info(formatFileSizes(target, cwd))
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  info(
+    target.kind === 'file'
+      ? `slidemark: wrote ${shown} (${total} slides, opens offline) in ${seconds} s`
+      : `slidemark: wrote ${shown}/ (${total} slides) in ${seconds} s; serve it with any static server`,
+  )
   return target
 }

@@ -1,5 +1,3 @@
-import { createServer } from 'vite'
-import { viteConfig } from '../app.js'
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -22,8 +20,12 @@ export interface DevOptions {
 
 /** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
 export async function dev(input: string, options: DevOptions = {}): Promise<void> {
+  // Vite loads while the deck compiles.
+  const loading = Promise.all([import('vite'), import('../app.js')])
+  loading.catch(() => {})
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, options.cwd)
+  const [{ createServer }, { viteConfig }] = await loading
   const config = viteConfig({ ...prepared, printer })
   const server = await createServer({
     ...config,

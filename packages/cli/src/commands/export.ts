@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Slide } from '@slidemark/core'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { assertWritable, type StagingDir, stageDir, writeFileAtomic } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
 import { CliError } from '../errors.js'
@@ -11,7 +11,7 @@ import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import { prepareDeck } from '../prepare.js'
 import { createProgress, info } from '../progress.js'
-import { buildInto, SINGLE_FILE_NAME } from './build.js'
+import { SINGLE_FILE_NAME } from './build.js'
 
 export interface ExportOptions {
   /** Write a PDF: a path, or `true` for `<deck name>.pdf`. The default when `png` is not set. */
@@ -136,6 +136,7 @@ async function openDeck(browser: Browser, html: string): Promise<Page> {
 }
 
 async function launch(executablePath: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core')
   try {
     return await chromium.launch({
       executablePath,
@@ -188,6 +189,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
   let pngStage: StagingDir | undefined
   try {
     info(`slidemark: building ${deck.displayPath} (${slides.length} slides) for export`)
+    const { buildInto } = await import('../vite-build.js')
     await buildInto(prepared, work, {
       base: './',
       singleFile: true,

@@ -1,0 +1,47 @@
+import path from 'node:path'
+import { build as viteBuild } from 'vite'
+import { viteSingleFile } from 'vite-plugin-singlefile'
+import { viteConfig } from './app.js'
+import { type BuildOptions, describeBuildError, SINGLE_FILE_NAME } from './commands/build.js'
+import type { MessagePrinter } from './messages.js'
+import type { PreparedDeck } from './prepare.js'
+
+/** Runs Vite's build of the generated app into `outDir`. */
+export async function buildInto(
+  prepared: PreparedDeck,
+  outDir: string,
+  options: {
+    base: string
+    singleFile: boolean
+    printer: MessagePrinter
+    logLevel: BuildOptions['logLevel']
+    exposeController?: boolean
+  },
+): Promise<void> {
+  const config = viteConfig({
+    ...prepared,
+    printer: options.printer,
+    logLevel: options.logLevel ?? 'info',
+    exposeController: options.exposeController ?? false,
+    plugins: options.singleFile
+      ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]
+      : [],
+  })
+  try {
+    await viteBuild({
+      ...config,
+      mode: 'production',
+      base: options.base,
+      // Files in public/ next to the deck cannot be inlined; a single file does without them.
+      ...(options.singleFile ? { publicDir: false } : {}),
+      build: {
+        outDir,
+        emptyOutDir: true,
+        reportCompressedSize: !options.singleFile,
+        rolldownOptions: { input: path.join(prepared.deck.dir, 'index.html') },
+      },
+    })
+  } catch (error) {
+    throw describeBuildError(error)
+  }
+}
