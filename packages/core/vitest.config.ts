@@ -3,5 +3,10 @@ import { workspaceAliases } from '../../vitest.shared'
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  test: { name: 'core', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'core',
+    include: ['test/**/*.test.ts'],
+    // Loading a Shiki grammar compiles its regexes: seconds on a busy 2-core machine.
+    testTimeout: 60_000,
+  },
 })

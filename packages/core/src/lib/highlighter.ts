@@ -19,6 +19,30 @@ export const defaultEngine: RegexEngineName = 'javascript'
 const shared = new Map<RegexEngineName, Promise<Highlighter>>()
 
 /**
+ * Shiki stops tokenizing a line after 500 ms by default, and the first line
+ * of a language also pays for compiling its grammar's regexes, so on a busy
+ * machine the same code came out coloured differently from run to run. We
+ * lift the time limit (0 = none: output must not depend on load) and leave
+ * lines longer than `maxLineLength` untokenized instead, which keeps a
+ * pathological line bounded.
+ */
+export const tokenizeTimeLimit = 0
+export const maxLineLength = 20_000
+
+/** The highlighter with Slidemark's tokenizer limits applied to every `codeToHtml` call. */
+function withLimits(highlighter: Highlighter): Highlighter {
+  return {
+    ...highlighter,
+    codeToHtml: (code, options) =>
+      highlighter.codeToHtml(code, {
+        tokenizeTimeLimit,
+        tokenizeMaxLineLength: maxLineLength,
+        ...options,
+      }),
+  }
+}
+
+/**
  * One Shiki highlighter per process (per engine), created on first use and
  * shared through its promise, so concurrent compiles wait for the same one.
  * It starts with no grammar: rehype-pretty-code loads the languages a deck
@@ -37,7 +61,7 @@ export function getSharedHighlighter(
         engine === 'javascript'
           ? createJavaScriptRegexEngine({ forgiving: true })
           : createOnigurumaEngine(import('shiki/wasm')),
-    })
+    }).then(withLimits)
     shared.set(engine, promise)
     promise.catch(() => shared.delete(engine))
   }
