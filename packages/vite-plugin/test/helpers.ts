@@ -5,15 +5,21 @@ import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
+/** Inside the package, so bare imports (`react`) resolve from its node_modules. */
+const runs = fileURLToPath(new URL('./.runs/', import.meta.url))
 
 /**
  * Copies `test/fixtures/<name>` to a fresh temporary directory (tests edit
- * and build there, never in the repository) and adds a noise PNG of
+ * and build there, never in the fixture) and adds a noise PNG of
  * `photoSize`×`photoSize` pixels at `src/img/photo.png`: noise does not
- * compress, so the file is larger than Vite's 4 KiB inline limit.
+ * compress, so the file is larger than Vite's 4 KiB inline limit. Apps that
+ * import packages are copied to the git-ignored `test/.runs/` instead of the
+ * system temporary directory, so their imports resolve.
  */
-export function copyFixture(name: string, photoSize = 48): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `slidemark-${name}-`))
+export function copyFixture(name: string, { photoSize = 48, needsPackages = false } = {}): string {
+  const parent = needsPackages ? runs : os.tmpdir()
+  fs.mkdirSync(parent, { recursive: true })
+  const root = fs.mkdtempSync(path.join(parent, `slidemark-${name}-`))
   // The fixture's tsconfig.json (for `pnpm typecheck`) extends a repository path.
   const copied = (file: string) => path.basename(file) !== 'tsconfig.json'
   fs.cpSync(path.join(fixtures, name), root, { recursive: true, filter: copied })
