@@ -186,6 +186,12 @@ export function createAppLogger(
     if (!match) return warn(message, options)
     printer.printLine(`${deck.displayPath}:${match[2]}:${match[3]}: ${match[4]}`)
   }
+  const error = logger.error.bind(logger)
+  logger.error = (message, options) => {
+    // The CLI reports a failed build itself, as one line with its place.
+    if (/Build failed in /.test(message)) return
+    error(message, options)
+  }
   return logger
 }
 

@@ -42,6 +42,6 @@ export async function buildInto(
       },
     })
   } catch (error) {
-    throw describeBuildError(error)
+    throw describeBuildError(error, prepared.deck)
   }
 }

@@ -80,15 +80,46 @@ export function resolveTarget(
   return { path: resolved, kind: 'dir' }
 }
 
-/** A build failure from Vite as one line, e.g. `talk.slides.md:4:1: image not found [missing-asset]`. */
-export function describeBuildError(error: unknown): CliError {
+/** What Rolldown reports about one problem. */
+interface BuildProblem {
+  message?: string
+  id?: string
+  loc?: { file?: string; line: number; column: number }
+  plugin?: string
+}
+
+/** The first line of `text` that says something. */
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !/^Build failed with \d+ errors?:?$/.test(line)) ?? ''
+  )
+}
+
+/**
+ * A build failure as one line with its place, e.g.
+ * `build failed: talk.slides.md:39:1: Cannot find "./img/a.png" [missing-asset]`.
+ */
+export function describeBuildError(
+  error: unknown,
+  deck?: LoadedDeck,
+  cwd = process.cwd(),
+): CliError {
   if (error instanceof CliError) return error
-  const message = error instanceof Error ? error.message : String(error)
-  const first = message
-    .split('\n')
-    .map((line) => line.trim())
-    .find((line) => line !== '')
-  return new CliError(`build failed: ${(first ?? 'unknown error').replace(/^\[[\w:-]+\]\s*/, '')}`)
+  const problem = (error as { errors?: BuildProblem[] } | undefined)?.errors?.[0]
+  const fallback = error instanceof Error ? error.message : String(error)
+  let message = firstLine(problem?.message ?? fallback).replace(/^\[[\w:-]+\]\s*/, '')
+  const file = problem?.loc?.file ?? problem?.id
+  if (deck && file === deck.path) {
+    // The plugin's message starts with the deck's path relative to the Vite root; show ours.
+    message = message.replace(/^[^:]*\.(?:md|markdown):\d+:\d+: /, '')
+    message = `${deck.displayPath}:${problem?.loc?.line ?? 1}:${problem?.loc?.column ?? 1}: ${message}`
+  } else if (file && problem?.loc && !message.includes(`:${problem.loc.line}:`)) {
+    message = `${displayPathOf(file, cwd)}:${problem.loc.line}:${problem.loc.column}: ${message}`
+  }
+  return new CliError(`build failed: ${message || 'unknown error'}`)
 }
 
 function listFiles(dir: string): string[] {
