@@ -51,7 +51,7 @@ describe('stepCount and lastPosition', () => {
     expect(stepCount([{ steps: 0 }], 0)).toBe(1)
     expect(stepCount([], 5)).toBe(1)
   })
-  it('puts the last position on the last slide’s first step', () => {
-    expect(lastPosition(slides)).toEqual({ slide: 2, step: 0 })
+  it('puts the last position on the last slide with all its steps shown', () => {
+    expect(lastPosition(slides)).toEqual({ slide: 2, step: 1 })
   })
 })

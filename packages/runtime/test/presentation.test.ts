@@ -43,10 +43,10 @@ describe('keyboard navigation', () => {
     expect(p.state).toEqual({ slide: 0, step: 0 })
   })
 
-  it('Home and End jump to the first and last slide', () => {
+  it('Home and End jump to the start and the end of the talk', () => {
     const p = present()
     press('End')
-    expect(p.state).toEqual({ slide: 3, step: 0 })
+    expect(p.state).toEqual({ slide: 3, step: 1 })
     press('Home')
     expect(p.state).toEqual({ slide: 0, step: 0 })
   })

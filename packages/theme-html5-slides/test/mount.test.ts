@@ -176,7 +176,7 @@ describe('overview', () => {
     press('o')
     expect($('.slidemark-overview')?.hidden).toBe(false)
     expect(root.querySelectorAll('.slidemark-overview-item')).toHaveLength(6)
-    expect($('.slidemark-overview-item.selected')?.dataset.index).toBe('3')
+    expect($('.slidemark-overview-item.selected')?.dataset.slide).toBe('3')
     expect($('.presentation')?.classList.contains('overview')).toBe(true)
   })
 
@@ -195,7 +195,7 @@ describe('overview', () => {
   it('clicking an item opens that slide', () => {
     const { deck, $ } = setup()
     deck.overview.open()
-    $('.slidemark-overview-item[data-index="4"]')?.click()
+    $('.slidemark-overview-item[data-slide="4"]')?.click()
     expect(deck.state.slide).toBe(4)
     expect(deck.overview.isOpen).toBe(false)
   })
@@ -214,7 +214,7 @@ describe('overview', () => {
     const { deck, $ } = setup()
     deck.go(1)
     deck.overview.open()
-    const thumb = $('.slidemark-overview-item[data-index="1"] .slidemark-thumb')
+    const thumb = $('.slidemark-overview-item[data-slide="1"] .slidemark-thumb')
     expect(thumb?.querySelector('.slide header')?.textContent).toBe('Three reasons')
     expect(thumb?.querySelectorAll('.slidemark-step-hidden')).toHaveLength(0)
   })
@@ -293,5 +293,36 @@ describe('destroy', () => {
     expect(root.innerHTML).toBe('')
     press('ArrowRight')
     expect(deck.state.slide).toBe(0)
+  })
+})
+
+describe('stable hooks for end-to-end tests', () => {
+  it('marks the deck, the track, the windowed slides and the current one', () => {
+    const { root, deck } = setup()
+    deck.go(2)
+    expect(root.querySelector('[data-slidemark-deck] > [data-slidemark-track]')).not.toBeNull()
+    const marked = [...root.querySelectorAll<HTMLElement>('[data-slidemark-slide]')]
+    expect(marked.map((slide) => slide.dataset.slidemarkSlide)).toEqual(['0', '1', '2', '3', '4'])
+    const current = root.querySelectorAll('[data-slidemark-slide][aria-current="true"]')
+    expect([...current].map((slide) => slide.getAttribute('data-slidemark-slide'))).toEqual(['2'])
+    expect(root.querySelector('[data-slidemark-counter]')?.textContent).toBe('3 / 6')
+  })
+
+  it('does not mark overview thumbnails as deck slides', () => {
+    const { root, deck } = setup()
+    deck.overview.open()
+    expect(root.querySelectorAll('[data-slidemark-overview] [data-slide]')).toHaveLength(6)
+    expect(root.querySelectorAll('[data-slidemark-overview] [data-slidemark-slide]')).toHaveLength(
+      0,
+    )
+  })
+
+  it('marks the presenter view parts', () => {
+    const { root } = setup(undefined, { presenter: true })
+    for (const part of ['current', 'next', 'notes', 'timer']) {
+      expect(
+        root.querySelector(`[data-slidemark-presenter] [data-slidemark-presenter-${part}]`),
+      ).not.toBeNull()
+    }
   })
 })

@@ -99,6 +99,7 @@ export function mountDeck<S extends PresentableSlide>(
   const element = doc.createElement('div')
   element.className = `${rootClass} slidemark${presenter ? ' slidemark-presenter' : ''}`
   element.dataset.theme = theme.name
+  element.setAttribute(presenter ? 'data-slidemark-presenter' : 'data-slidemark-deck', '')
   element.setAttribute('role', 'region')
   element.classList.toggle('with-notes', options.notes === true)
   element.classList.toggle('slidemark-print-mode', printAlways)
@@ -127,7 +128,9 @@ export function mountDeck<S extends PresentableSlide>(
     })
   } else {
     track.className = trackClass
+    track.setAttribute('data-slidemark-track', '')
     counter.className = 'slidemark-counter'
+    counter.setAttribute('data-slidemark-counter', '')
     counter.setAttribute('aria-hidden', 'true')
     live.className = 'slidemark-live'
     live.setAttribute('aria-live', 'polite')

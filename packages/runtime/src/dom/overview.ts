@@ -32,7 +32,7 @@ export interface Overview {
 
 /**
  * A grid of every slide, `div.slidemark-overview[role=dialog]` holding one
- * `button.slidemark-overview-item[data-index]` per slide, each with a
+ * `button.slidemark-overview-item[data-slide]` per slide, each with a
  * `div.slidemark-thumb` preview. Previews are drawn lazily as they scroll
  * into view (IntersectionObserver), so a 2 000-slide deck opens it quickly.
  */
@@ -41,6 +41,7 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
   const doc = host.ownerDocument
   const grid = doc.createElement('div')
   grid.className = 'slidemark-overview'
+  grid.setAttribute('data-slidemark-overview', '')
   grid.setAttribute('role', 'dialog')
   grid.setAttribute('aria-label', 'Slide overview')
   grid.hidden = true
@@ -51,7 +52,7 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
   let observer: IntersectionObserver | null = null
 
   const drawThumb = (item: HTMLElement) => {
-    const index = Number(item.dataset.index)
+    const index = Number(item.dataset.slide)
     const slide = deck.slides[index]
     const thumb = item.firstElementChild
     if (!slide || !thumb || thumb.childElementCount > 0) return
@@ -68,13 +69,16 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
       const item = doc.createElement('button')
       item.type = 'button'
       item.className = 'slidemark-overview-item'
-      item.dataset.index = String(index)
+      item.dataset.slide = String(index)
       item.setAttribute('aria-label', slideLabel(slide, index, total))
       const thumb = doc.createElement('div')
       thumb.className = 'slidemark-thumb'
       thumb.setAttribute('aria-hidden', 'true')
       thumb.inert = true
-      item.append(thumb)
+      const number = doc.createElement('span')
+      number.className = 'slidemark-overview-number'
+      number.textContent = String(index + 1)
+      item.append(thumb, number)
       item.addEventListener('click', () => overview.pick(index))
       return item
     })

@@ -74,6 +74,7 @@ export function createPresenterView<S extends PresentableSlide>(
   const pane = (name: string, label: string) => {
     const element = doc.createElement('section')
     element.className = `slidemark-presenter-${name}`
+    element.setAttribute(`data-slidemark-presenter-${name}`, '')
     element.setAttribute('aria-label', label)
     host.append(element)
     return element
@@ -93,10 +94,12 @@ export function createPresenterView<S extends PresentableSlide>(
   const timer = doc.createElement('button')
   timer.type = 'button'
   timer.className = 'slidemark-timer'
+  timer.setAttribute('data-slidemark-presenter-timer', '')
   timer.title = 'Elapsed time (click to restart)'
   timer.setAttribute('role', 'timer')
   const counter = doc.createElement('span')
   counter.className = 'slidemark-counter'
+  counter.setAttribute('data-slidemark-counter', '')
   bar.append(timer, counter)
   const stops = [watchFit(current, width, height), watchFit(next, width, height, 10)]
   let started = now()

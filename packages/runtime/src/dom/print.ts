@@ -28,9 +28,12 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
   const doc = host.ownerDocument
   const win = doc.defaultView
   let layout: HTMLElement | null = null
+  /** What built the layout: only that trigger's "done" removes it again. */
+  let builtBy: 'event' | 'media' | null = null
 
-  const build = () => {
+  const build = (by: 'event' | 'media') => {
     if (layout) return
+    builtBy = by
     layout = doc.createElement('div')
     layout.className = notes ? 'slidemark-print with-notes' : 'slidemark-print'
     for (const slide of options.slides()) {
@@ -49,17 +52,22 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
     layout?.remove()
     layout = null
   }
-  const after = () => {
-    if (!always) remove()
+  const done = (by: 'event' | 'media') => {
+    if (!always && builtBy === by) remove()
   }
+  const before = () => build('event')
+  const after = () => done('event')
   const media = win?.matchMedia?.('print')
-  const onMedia = (event: MediaQueryListEvent) => (event.matches ? build() : after())
-  if (always) build()
-  win?.addEventListener('beforeprint', build)
+  // Headless PDF export and print emulation flip the media query, sometimes
+  // in between beforeprint and afterprint: a media change only undoes what
+  // a media change did.
+  const onMedia = (event: MediaQueryListEvent) => (event.matches ? build('media') : done('media'))
+  if (always) build('event')
+  win?.addEventListener('beforeprint', before)
   win?.addEventListener('afterprint', after)
   media?.addEventListener?.('change', onMedia)
   return () => {
-    win?.removeEventListener('beforeprint', build)
+    win?.removeEventListener('beforeprint', before)
     win?.removeEventListener('afterprint', after)
     media?.removeEventListener?.('change', onMedia)
     remove()

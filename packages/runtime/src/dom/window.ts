@@ -55,8 +55,12 @@ export function createSlideWindow<S extends PresentableSlide>(
           entry = { element, slide, html: signature(slide) }
           live.set(index, entry)
         }
-        entry.element.setAttribute('aria-label', slideLabel(slide, index, slides.length))
-        placeSlide(entry.element, index - current, step)
+        const element = entry.element
+        element.setAttribute('aria-label', slideLabel(slide, index, slides.length))
+        element.setAttribute('data-slidemark-slide', String(index))
+        placeSlide(element, index - current, step)
+        if (index === current) element.setAttribute('aria-current', 'true')
+        else element.removeAttribute('aria-current')
       }
     },
     element: (index) => live.get(index)?.element,

@@ -37,9 +37,10 @@ export function prevPosition(slides: readonly Stepped[], position: Position): Po
   return { slide, step }
 }
 
-/** The last slide, at its first step (like `go(last)`). */
+/** The end of the talk: the last slide with all its steps shown. */
 export function lastPosition(slides: readonly Stepped[]): Position {
-  return { slide: Math.max(0, slides.length - 1), step: 0 }
+  const slide = Math.max(0, slides.length - 1)
+  return { slide, step: stepCount(slides, slide) - 1 }
 }
 
 export function samePosition(a: Position, b: Position): boolean {
