@@ -10,6 +10,7 @@ import {
   createFilter,
   type FilterPattern,
   type Logger,
+  normalizePath,
   type Plugin,
   type ResolvedConfig,
 } from 'vite'
@@ -49,7 +50,11 @@ export interface Options extends Omit<CompileOptions, 'filename' | 'cache'> {
 /** Queries under which a `.slides.md` id means something else (`?raw` is the text). */
 const FOREIGN_QUERY = /(?:^|&)(?:raw|url|inline|worker|sharedworker)(?:=|&|$)/
 
-/** Cheap pre-filter Vite applies before calling our hooks; `include` decides the rest. */
+/**
+ * Cheap pre-filter Vite applies before calling `transform` when `include` is
+ * the default; a custom `include` (say, a deck named `talk.markdown`) sees
+ * every id and decides alone.
+ */
 const MARKDOWN_ID = /\.md(?:$|\?)/
 
 /**
@@ -103,7 +108,7 @@ export function slidemark(options: Options = {}): Plugin {
     },
 
     transform: {
-      filter: { id: MARKDOWN_ID },
+      ...(options.include === undefined ? { filter: { id: MARKDOWN_ID } } : {}),
       async handler(source, id) {
         const [file = id, query = ''] = id.split('?', 2)
         if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
@@ -121,8 +126,8 @@ export function slidemark(options: Options = {}): Plugin {
 
         const assets = resolveDeckAssets(deck.slides, file)
         for (const { file: assetFile } of assets.missing) {
-          const decks = awaitedAssets.get(assetFile) ?? new Set()
-          awaitedAssets.set(assetFile, decks.add(file))
+          const key = normalizePath(assetFile)
+          awaitedAssets.set(key, (awaitedAssets.get(key) ?? new Set()).add(file))
         }
         const missing = assets.missing[0]
         if (missing) {
@@ -137,15 +142,14 @@ export function slidemark(options: Options = {}): Plugin {
      * is created. Edits to the deck itself need no help: the module accepts
      * its own updates.
      */
-    hotUpdate({ type, file }) {
+    hotUpdate({ type, file, modules }) {
       if (type !== 'create') return
-      const decks = awaitedAssets.get(file)
+      const decks = awaitedAssets.get(normalizePath(file))
       if (!decks) return
-      const modules = [...decks].flatMap((deck) => [
+      const deckModules = [...decks].flatMap((deck) => [
         ...(this.environment.moduleGraph.getModulesByFile(deck) ?? []),
       ])
-      for (const module of modules) this.environment.moduleGraph.invalidateModule(module)
-      return modules
+      return [...modules, ...deckModules]
     },
   }
 }

@@ -37,9 +37,9 @@ async function buildEntry(root: string, entry: string, plugins: Plugin[]) {
 const plugin = (options: Options) => [slidemark({ cacheDir: false, ...options })]
 
 describe('options', () => {
-  it('compiles other files when include says so', async () => {
-    const root = fixture({ 'src/notes.deck.md': '# Only slide\n\nHello\n' })
-    const deck = await buildEntry(root, 'src/notes.deck.md', plugin({ include: /\.deck\.md$/ }))
+  it('compiles other files, even without .md, when include says so', async () => {
+    const root = fixture({ 'src/notes.markdown': '# Only slide\n\nHello\n' })
+    const deck = await buildEntry(root, 'src/notes.markdown', plugin({ include: /\.markdown$/ }))
     expect((deck.default as Slide[]).map((slide) => slide.title)).toEqual(['Only slide'])
   })
 
