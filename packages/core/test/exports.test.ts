@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from 'vitest'
+import * as core from '../src/index.js'
+
+test('the public API is exactly this list', () => {
+  expect(Object.keys(core).sort()).toEqual([
+    'VERSION',
+    'compile',
+    'createMemoryCache',
+    'defaultCache',
+    'laxHeadingSyntax',
+    'optionsFingerprint',
+    'remarkBangLang',
+    'remarkBuildSteps',
+    'remarkLaxHeadings',
+    'remarkSlideClasses',
+    'remarkSlideNotes',
+    'slideCacheKey',
+    'splitSlides',
+  ])
+})
+
+test('VERSION (part of every cache key) is the package version', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  expect(core.VERSION).toBe(manifest.version)
+})
