@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { SlideCache } from '@slidemark/core'
+import type { Slide, SlideCache } from '@slidemark/core'
 import {
   createLogger,
   createServer,
@@ -138,6 +138,14 @@ describe('dev server', { timeout: 20_000 }, () => {
     const module =
       await server.environments.client.moduleGraph.getModuleByUrl('/src/talk.slides.md')
     expect(module?.isSelfAccepting).toBe(true)
+  })
+
+  it('loads in server-side rendering without touching browser globals', async () => {
+    const module = await server.ssrLoadModule('/src/talk.slides.md')
+    const picture = (module.default as Slide[]).find((slide) => slide.title === 'A picture')
+    expect(picture?.content).toContain('<img src="/src/img/photo.png"')
+    expect(module.title).toBe('Modules all the way down')
+    expect(module.onUpdate(() => {})).toBeTypeOf('function')
   })
 
   it('recompiles only the edited slide and sends an update, not a full reload', async () => {
