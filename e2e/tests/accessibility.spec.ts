@@ -60,13 +60,13 @@ test('Tab never lands inside a hidden slide', async ({ page, deckUrl }) => {
     const focus = await page.evaluate(() => {
       const active = document.activeElement
       if (!active || active === document.body) return 'body'
-      const slide = active.closest('[data-slidemark-slide]')
+      const slide = active.closest('[data-slidemark-track] > [data-index]')
       const visible = (active as HTMLElement).checkVisibility?.({
         checkVisibilityCSS: true,
         checkOpacity: true,
       })
       if (active.closest('[inert], [aria-hidden="true"]')) return 'inside hidden content'
-      if (slide && slide.getAttribute('aria-current') !== 'true') return 'inside another slide'
+      if (slide && slide.getAttribute('data-offset') !== '0') return 'inside another slide'
       if (visible === false) return 'on an invisible element'
       return 'ok'
     })

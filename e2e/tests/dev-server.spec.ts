@@ -7,7 +7,9 @@ import { expect, expectAt, test } from './fixtures.js'
 
 // One Vite dev server for the file; the tests edit the deck, so they run one
 // at a time and always put the original text back.
-test.describe.configure({ mode: 'serial' })
+test.describe.configure({ mode: 'serial', timeout: 60_000 })
+// A hot update recompiles through Shiki on a busy 2-core machine: allow it time.
+test.use({ actionTimeout: 15_000 })
 
 const original = readFileSync(deckFile, 'utf8')
 let server: ViteDevServer
@@ -60,7 +62,7 @@ for (const themePage of ['index.html', 'horizon.html']) {
 
     const sentence = `Edited while presenting ${Date.now()}`
     writeFileSync(deckFile, withParagraphAfter(range.end, sentence))
-    await expect(dom.current(page)).toContainText(sentence)
+    await expect(dom.current(page)).toContainText(sentence, { timeout: 15_000 })
     await expectAt(page, slide)
     expect(await page.evaluate(() => (window as { hmrMarker?: string }).hmrMarker)).toBe(
       'still here',
@@ -82,7 +84,7 @@ for (const themePage of ['index.html', 'horizon.html']) {
     const overlay = page.locator('vite-error-overlay')
 
     writeFileSync(deckFile, original.replace(/^---\n/, '---\nbroken: [unclosed\n'))
-    await expect(overlay).toBeAttached()
+    await expect(overlay).toBeAttached({ timeout: 15_000 })
     await expect(overlay).toContainText('talk.slides.md')
     // The last good deck stays mounted underneath, on the same slide.
     await expect(dom.current(page)).toContainText(deck.slides[slide]?.title ?? '')
@@ -92,8 +94,8 @@ for (const themePage of ['index.html', 'horizon.html']) {
     const range = deck.slides[slide]?.source
     if (!range) throw new Error('the playground deck needs at least two slides')
     writeFileSync(deckFile, withParagraphAfter(range.end, sentence))
-    await expect(overlay).toHaveCount(0)
-    await expect(dom.current(page)).toContainText(sentence)
+    await expect(overlay).toHaveCount(0, { timeout: 15_000 })
+    await expect(dom.current(page)).toContainText(sentence, { timeout: 15_000 })
     await expectAt(page, slide)
     expect(await page.evaluate(() => (window as { hmrMarker?: string }).hmrMarker)).toBe(
       'still here',

@@ -141,3 +141,12 @@ export function findSlide(
   if (index < 0) throw new Error(`the playground deck has no ${what}`)
   return index
 }
+
+/** Waits until no CSS transition or animation is running (a move or a toggle has finished). */
+export async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length),
+    )
+    .toBe(0)
+}

@@ -1,5 +1,5 @@
 import { dom } from './dom.js'
-import { expect, expectAt, findSlide, test } from './fixtures.js'
+import { expect, expectAt, findSlide, settled, test } from './fixtures.js'
 
 test('2 shows the speaker notes of the slide and hides them again', async ({
   page,
@@ -19,11 +19,16 @@ test('2 shows the speaker notes of the slide and hides them again', async ({
 
 test('3 toggles the 3D view and back', async ({ page, deckUrl }) => {
   await page.goto(deckUrl())
+  await expectAt(page, 0)
+  await settled(page)
   const flat = await dom.transforms(page)
   await page.keyboard.press('3')
-  await expect.poll(() => dom.transforms(page)).not.toEqual(flat)
+  await settled(page)
+  expect(await dom.transforms(page)).not.toEqual(flat)
+  await expect(dom.current(page)).toBeInViewport()
   await page.keyboard.press('3')
-  await expect.poll(() => dom.transforms(page)).toEqual(flat)
+  await settled(page)
+  expect(await dom.transforms(page)).toEqual(flat)
 })
 
 test('o opens the overview of every slide, and a click opens that slide', async ({
