@@ -3,5 +3,12 @@ import { workspaceAliases } from '../../vitest.shared'
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  test: { name: 'vite-plugin', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'vite-plugin',
+    include: ['test/**/*.test.ts'],
+    // Tests run real Vite builds, dev servers and Chromium: generous limits for a busy 2-core CI
+    // machine. These bound hangs; they assert nothing about speed.
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+  },
 })
