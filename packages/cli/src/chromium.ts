@@ -68,6 +68,8 @@ export interface FindChromiumOptions {
   browser?: string | undefined
   /** Environment to read `CHROMIUM_PATH` and `PATH` from. */
   env?: NodeJS.ProcessEnv
+  /** Install locations tried after `PATH`; default: this platform's usual ones. */
+  locations?: readonly string[]
 }
 
 /**
@@ -75,7 +77,11 @@ export interface FindChromiumOptions {
  * well-known names on `PATH` and install locations. A path the user gave that
  * is not an executable, or no browser at all, is a {@link CliError}.
  */
-export function findChromium({ browser, env = process.env }: FindChromiumOptions = {}): string {
+export function findChromium({
+  browser,
+  env = process.env,
+  locations = WELL_KNOWN_PATHS[process.platform] ?? [],
+}: FindChromiumOptions = {}): string {
   const chosen: Array<[string | undefined, string]> = [
     [browser, '--browser'],
     [env.CHROMIUM_PATH, 'CHROMIUM_PATH'],
@@ -91,7 +97,7 @@ export function findChromium({ browser, env = process.env }: FindChromiumOptions
     const file = onPath(name, env)
     if (file) return file
   }
-  for (const file of WELL_KNOWN_PATHS[process.platform] ?? []) {
+  for (const file of locations) {
     if (isExecutable(file)) return file
   }
   throw new CliError(NO_BROWSER_HELP)

@@ -60,6 +60,8 @@ async function onSignal(signal: StopSignal): Promise<void> {
   if (stopping) process.exit(code) // a second Ctrl-C: stop now
   stopping = true
   if (stopWaiters.size > 0) {
+    // A requested stop is a success; Vite's own SIGTERM handler keeps an exit code already set.
+    process.exitCode = exitCodes.ok
     for (const resolve of stopWaiters) resolve(signal)
     stopWaiters.clear()
     stopping = false

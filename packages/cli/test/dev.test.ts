@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { currentSlide } from './deck-page.js'
+import { assertBuilt, copyFixture, launchChromium, startCli } from './helpers.js'
+
+let browser: Browser
+let project: string
+
+beforeAll(async () => {
+  assertBuilt()
+  project = copyFixture('talk')
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  fs.rmSync(project, { recursive: true, force: true })
+})
+
+const READY = /slidemark: ready at (http:\/\/127\.0\.0\.1:\d+\/)/
+
+/** Whether anything still answers at `url`. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('slidemark dev', () => {
+  it('serves the deck, applies edits without a reload, and stops on SIGINT', async () => {
+    const server = await startCli(['talk.slides.md', '--port', '0', '--host', '127.0.0.1'], READY, {
+      cwd: project,
+    })
+    const url = server.match[1] as string
+    const page = await browser.newPage()
+    try {
+      await page.goto(`${url}#slide2`)
+      expect((await currentSlide(page)).text).toBe('Why tides matter')
+      await page.evaluate(() => {
+        ;(window as unknown as { marker: string }).marker = 'kept'
+      })
+      const deck = path.join(project, 'talk.slides.md')
+      fs.writeFileSync(
+        deck,
+        fs
+          .readFileSync(deck, 'utf8')
+          .replace('# Why tides matter', '# Why tides matter to sailors'),
+      )
+      await expect
+        .poll(async () => (await currentSlide(page)).text)
+        .toBe('Why tides matter to sailors')
+      expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
+        'kept',
+      )
+      expect((await currentSlide(page)).index).toBe(1)
+    } finally {
+      await page.close()
+    }
+    server.child.kill('SIGINT')
+    const result = await server.exited
+    expect(result.code).toBe(0)
+    expect(await answers(url)).toBe(false)
+    // Nothing was written next to the deck.
+    expect(fs.readdirSync(project).sort()).toEqual(['img', 'talk.slides.md'])
+  })
+
+  it('stops on SIGTERM', async () => {
+    const server = await startCli(
+      ['dev', 'talk.slides.md', '--port', '0', '--host', '127.0.0.1'],
+      READY,
+      {
+        cwd: project,
+      },
+    )
+    const url = server.match[1] as string
+    expect(await answers(url)).toBe(true)
+    server.child.kill('SIGTERM')
+    expect((await server.exited).code).toBe(0)
+    expect(await answers(url)).toBe(false)
+  })
+})

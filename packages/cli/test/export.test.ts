@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { assertBuilt, copyFixture, runCli } from './helpers.js'
+
+let project: string
+
+beforeAll(() => {
+  assertBuilt()
+  project = copyFixture('talk')
+})
+afterAll(() => fs.rmSync(project, { recursive: true, force: true }))
+
+/** Pages of a PDF as its page tree's root says (`/Type /Pages … /Count N` with no parent). */
+function pdfPageCount(file: string): number {
+  const text = fs.readFileSync(file).toString('latin1')
+  const counts = [
+    ...text.matchAll(
+      /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g,
+    ),
+  ]
+  return Math.max(0, ...counts.map((match) => Number(match[1] ?? match[2])))
+}
+
+/** Width and height from a PNG's header. */
+function pngSize(file: string): [number, number] {
+  const data = fs.readFileSync(file)
+  expect(data.subarray(1, 4).toString()).toBe('PNG')
+  return [data.readUInt32BE(16), data.readUInt32BE(20)]
+}
+
+describe('slidemark export', () => {
+  it('--pdf and --png write one page and one image per slide, reporting progress', async () => {
+    const result = await runCli(
+      ['export', 'talk.slides.md', '--pdf', 'out/talk.pdf', '--png', 'images'],
+      { cwd: project },
+    )
+    expect(result.stderr).toContain('slidemark: wrote out/talk.pdf (6 pages)')
+    expect(result.code).toBe(0)
+    expect(pdfPageCount(path.join(project, 'out', 'talk.pdf'))).toBe(6)
+    const files = fs.readdirSync(path.join(project, 'images')).sort()
+    expect(files).toEqual([1, 2, 3, 4, 5, 6].map((n) => `slide-0${n}.png`))
+    for (const file of files) {
+      expect(pngSize(path.join(project, 'images', file))).toEqual([1800, 1400])
+    }
+    for (let k = 1; k <= 6; k++) expect(result.stderr).toContain(`exported slide ${k}/6`)
+  })
+
+  it('--steps writes one page and one image per build step', async () => {
+    const result = await runCli(
+      ['export', 'talk.slides.md', '--pdf', 'steps.pdf', '--png', 'steps', '--steps'],
+      { cwd: project },
+    )
+    expect(result.code).toBe(0)
+    expect(pdfPageCount(path.join(project, 'steps.pdf'))).toBe(8)
+    const files = fs.readdirSync(path.join(project, 'steps'))
+    expect(files).toHaveLength(8)
+    expect(files).toEqual(
+      expect.arrayContaining(['slide-03-1.png', 'slide-03-2.png', 'slide-03-3.png']),
+    )
+    // The first step shows less of the slide than the last.
+    const first = fs.statSync(path.join(project, 'steps', 'slide-03-1.png')).size
+    const last = fs.statSync(path.join(project, 'steps', 'slide-03-3.png')).size
+    expect(first).toBeLessThan(last)
+  })
+
+  it('a --browser that does not exist is refused before any work', async () => {
+    const result = await runCli(['export', 'talk.slides.md', '--browser', '/no/such/chromium'], {
+      cwd: project,
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(
+      'slidemark: --browser /no/such/chromium is not an executable browser',
+    )
+    expect(fs.existsSync(path.join(project, 'talk.pdf'))).toBe(false)
+  })
+
+  it('CHROMIUM_PATH that does not exist is named in the error', async () => {
+    const result = await runCli(['export', 'talk.slides.md'], {
+      cwd: project,
+      env: { CHROMIUM_PATH: '/no/such/chrome' },
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('CHROMIUM_PATH /no/such/chrome is not an executable browser')
+  })
+})
