@@ -1,7 +1,16 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { workspaceAliases } from '../../vitest.shared'
 
 export default defineConfig({
-  resolve: { alias: workspaceAliases },
+  resolve: {
+    alias: {
+      // The runtime's theme helpers subpath, resolved to source like the shared aliases.
+      '@slidemark/runtime/dom': fileURLToPath(
+        new URL('../runtime/src/dom/index.ts', import.meta.url),
+      ),
+      ...workspaceAliases,
+    },
+  },
   test: { name: 'theme-horizon', include: ['test/**/*.test.ts'], environment: 'happy-dom' },
 })
