@@ -6,8 +6,8 @@ import { type CachedSlide, createMemoryCache, type SlideCache } from '@slidemark
 
 /**
  * A `SlideCache` that survives restarts: entries are kept in core's
- * in-memory LRU cache and mirrored to `<dir>/<sha256>.json`, so `vite build` and a restarted dev
- * server reuse the slides an earlier run compiled.
+ * in-memory LRU cache and mirrored to `<dir>/<sha256>.json`, so `vite build`
+ * and a restarted dev server reuse the slides an earlier run compiled.
  *
  * - The file name hashes `namespace` with the key; the namespace carries the
  *   core version and anything else the key cannot see (user plugins), so an
@@ -17,8 +17,15 @@ import { type CachedSlide, createMemoryCache, type SlideCache } from '@slidemark
  *   build running at the same time) never sees half a file.
  * - Unreadable, corrupt or missing files are misses; a directory that cannot
  *   be written is not an error. Deleting the directory is always safe.
+ * - Every edit in the dev server adds a file, so the first write of a run
+ *   trims the directory to `maxFiles`, dropping the least recently used
+ *   (reading an entry renews its file's time).
  */
-export function createDiskCache(dir: string, namespace: string): SlideCache {
+export function createDiskCache(
+  dir: string,
+  namespace: string,
+  maxFiles = DEFAULT_MAX_FILES,
+): SlideCache {
   const memory = createMemoryCache()
   let dirReady = false
 
@@ -32,9 +39,11 @@ export function createDiskCache(dir: string, namespace: string): SlideCache {
     get(key) {
       const remembered = memory.get(key)
       if (remembered) return remembered
-      const stored = readEntry(fileFor(key))
+      const file = fileFor(key)
+      const stored = readEntry(file)
       if (!stored || stored.key !== key) return undefined
       memory.set(key, stored.value)
+      touch(file)
       return stored.value
     },
     set(key, value) {
@@ -42,6 +51,7 @@ export function createDiskCache(dir: string, namespace: string): SlideCache {
       try {
         if (!dirReady) {
           fs.mkdirSync(dir, { recursive: true })
+          trim(dir, maxFiles)
           dirReady = true
         }
         const file = fileFor(key)
@@ -53,6 +63,39 @@ export function createDiskCache(dir: string, namespace: string): SlideCache {
       }
     },
   }
+}
+
+/** Files kept by default: some 200 decks of 50 slides, a few tens of MB at most. */
+export const DEFAULT_MAX_FILES = 10_000
+
+/** Marks an entry as used now, so trimming keeps it. */
+function touch(file: string) {
+  try {
+    const now = new Date()
+    fs.utimesSync(file, now, now)
+  } catch {
+    // Only affects which entries a later trim keeps.
+  }
+}
+
+/** Deletes the least recently used entries beyond `maxFiles`, and stale temporary files. */
+function trim(dir: string, maxFiles: number) {
+  const entries = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json') || name.endsWith('.tmp'))
+    .map((name) => {
+      const file = path.join(dir, name)
+      try {
+        return { file, time: fs.statSync(file).mtimeMs, temporary: name.endsWith('.tmp') }
+      } catch {
+        return undefined
+      }
+    })
+    .filter((entry) => entry !== undefined)
+  const hourAgo = Date.now() - 3_600_000
+  const stale = entries.filter((entry) => entry.temporary && entry.time < hourAgo)
+  const kept = entries.filter((entry) => !entry.temporary).sort((a, b) => b.time - a.time)
+  for (const { file } of [...stale, ...kept.slice(maxFiles)]) fs.rmSync(file, { force: true })
 }
 
 /** A stored entry, if the file holds one; its shape was checked when written. */

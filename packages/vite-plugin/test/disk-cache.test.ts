@@ -72,3 +72,27 @@ describe('cacheNamespace', () => {
     expect(cacheNamespace({ lineNumbers: true })).not.toBe(cacheNamespace({ lineNumbers: false }))
   })
 })
+
+describe('trimming', () => {
+  it('drops the least recently used entries when a new run writes', () => {
+    const directory = freshDirectory()
+    const first = createDiskCache(directory, 'ns')
+    // Entries a (oldest) … d (newest), a minute apart.
+    const ages = { a: 4, b: 3, c: 2, d: 1 }
+    for (const [key, minutes] of Object.entries(ages)) {
+      const before = new Set(fs.existsSync(directory) ? fs.readdirSync(directory) : [])
+      first.set(key, value(key))
+      const [added] = fs.readdirSync(directory).filter((name) => !before.has(name))
+      const time = new Date(Date.now() - minutes * 60_000)
+      fs.utimesSync(path.join(directory, added as string), time, time)
+    }
+    // The next run reads `a` (renewing it), then its first write trims to three files.
+    const second = createDiskCache(directory, 'ns', 3)
+    expect(second.get('a')).toEqual({ html: 'a' })
+    second.set('e', value('e'))
+    expect(fs.readdirSync(directory)).toHaveLength(4)
+    const third = createDiskCache(directory, 'ns')
+    expect(third.get('b')).toBeUndefined()
+    for (const key of ['a', 'c', 'd', 'e']) expect(third.get(key)).toEqual({ html: key })
+  })
+})
