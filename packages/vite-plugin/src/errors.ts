@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { DeckMessage } from '@slidemark/core'
+import type { AssetReference, DeckMessage } from '@slidemark/core'
 
 /**
  * The error shape Vite and Rolldown understand (`RollupError` minus what
@@ -75,18 +75,27 @@ export function deckMessageError(
 /** The `ruleId` of a missing image or media file, documented in the README. */
 export const MISSING_ASSET = 'missing-asset'
 
-/** A relative image or media URL whose file does not exist. */
+/**
+ * Relative image or media URLs whose files do not exist: the error points at
+ * the first; the message lists the others, so one pass fixes them all.
+ */
 export function missingAssetError(
-  asset: { url: string; line: number; column: number },
-  resolved: string,
+  missing: ReadonlyArray<{ reference: AssetReference; file: string }>,
   file: string,
   source: string,
   root: string,
 ): DeckError {
+  const [first, ...others] = missing
+  if (!first) throw new Error('missingAssetError needs at least one missing asset')
+  const asset = first.reference
   const place = formatPlace(file, asset.line, asset.column, root)
-  const target = formatPlace(resolved, 0, 0, root).replace(/:0:0$/, '')
+  const target = formatPlace(first.file, 0, 0, root).replace(/:0:0$/, '')
+  const also = others.map(
+    ({ reference }) =>
+      `\n  also missing: "${reference.url}" at ${reference.line}:${reference.column}`,
+  )
   return {
-    message: `${place}: Cannot find "${asset.url}" (looked for ${target}) [${MISSING_ASSET}]`,
+    message: `${place}: Cannot find "${asset.url}" (looked for ${target}) [${MISSING_ASSET}]${also.join('')}`,
     id: file,
     loc: { file, line: asset.line, column: asset.column },
     frame: codeFrame(source, asset.line, asset.column),

@@ -129,9 +129,8 @@ export function slidemark(options: Options = {}): Plugin {
           const key = normalizePath(assetFile)
           awaitedAssets.set(key, (awaitedAssets.get(key) ?? new Set()).add(file))
         }
-        const missing = assets.missing[0]
-        if (missing) {
-          this.error(missingAssetError(missing.reference, missing.file, file, source, root))
+        if (assets.missing.length > 0) {
+          this.error(missingAssetError(assets.missing, file, source, root))
         }
         return { code: generateModule(deck, assets.found), map: null, moduleType: 'js' }
       },

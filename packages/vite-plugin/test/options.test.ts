@@ -113,11 +113,12 @@ describe('errors in a build', () => {
   }
 
   it('names the deck, line and column of a missing image', async () => {
-    const deckText = '# One\n\nFirst\n\n---\n\n# Two\n\nA chart: <img src="./img/chart.png">\n'
+    const deckText =
+      '# One\n\nFirst\n\n---\n\n# Two\n\nA chart: <img src="./img/chart.png">\n\n![](../clip.png)\n'
     const root = fixture({ 'src/missing.slides.md': deckText })
     const error = await buildError(root, 'src/missing.slides.md')
     expect(error.message).toContain(
-      'src/missing.slides.md:9:10: Cannot find "./img/chart.png" (looked for src/img/chart.png) [missing-asset]',
+      'src/missing.slides.md:9:10: Cannot find "./img/chart.png" (looked for src/img/chart.png) [missing-asset]\n  also missing: "../clip.png" at 11:1',
     )
   })
 
