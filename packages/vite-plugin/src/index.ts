@@ -132,7 +132,8 @@ export function slidemark(options: Options = {}): Plugin {
         if (assets.missing.length > 0) {
           this.error(missingAssetError(assets.missing, file, source, root))
         }
-        return { code: generateModule(deck, assets.found), map: null, moduleType: 'js' }
+        // Generated code has no line-for-line relation to the Markdown: an empty map says so.
+        return { code: generateModule(deck, assets.found), map: { mappings: '' }, moduleType: 'js' }
       },
     },
 
