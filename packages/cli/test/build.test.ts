@@ -2,8 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { currentSlide, stepThrough } from './deck-page.js'
-import { assertBuilt, copyFixture, launchChromium, runCli, serveStatic } from './helpers.js'
+import { CURRENT_SLIDE, currentSlide, stepThrough } from './deck-page.js'
+import {
+  assertBuilt,
+  copyFixture,
+  launchChromium,
+  packageDir,
+  runCli,
+  serveStatic,
+} from './helpers.js'
 
 const titles = [
   'Tide Tables for Beginners',
@@ -67,7 +74,7 @@ describe('slidemark build', () => {
       await page.goto(`${server.url}#slide4`)
       await page.reload()
       expect((await currentSlide(page)).index).toBe(3)
-      const image = page.locator('.slide.current img')
+      const image = page.locator(`${CURRENT_SLIDE} img`)
       await expect
         .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
         .toBe(80)
@@ -92,7 +99,7 @@ describe('slidemark build', () => {
     const page = await browser.newPage()
     try {
       await page.goto(`${server.url}#slide4`)
-      const image = page.locator('.slide.current img')
+      const image = page.locator(`${CURRENT_SLIDE} img`)
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(80)
       expect(server.requests.every((request) => request.startsWith('/talks/'))).toBe(true)
     } finally {
@@ -104,7 +111,9 @@ describe('slidemark build', () => {
   it('a failed build leaves the previous output as it was and no temporary files', async () => {
     const dir = copyFixture('talk')
     try {
-      expect((await runCli(['build', 'talk.slides.md'], { cwd: dir })).code).toBe(0)
+      fs.mkdirSync(path.join(dir, 'dist', 'assets'), { recursive: true })
+      fs.writeFileSync(path.join(dir, 'dist', 'index.html'), 'previous build')
+      fs.writeFileSync(path.join(dir, 'dist', 'assets', 'old.js'), '')
       const before = filesIn(path.join(dir, 'dist'))
       fs.rmSync(path.join(dir, 'img', 'sunrise.png'))
       const result = await runCli(['build', 'talk.slides.md'], { cwd: dir })
@@ -113,6 +122,7 @@ describe('slidemark build', () => {
         /^slidemark: build failed: talk\.slides\.md:39:1: .*sunrise\.png.* \[missing-asset\]$/m,
       )
       expect(filesIn(path.join(dir, 'dist'))).toEqual(before)
+      expect(fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('previous build')
       expect(fs.readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([])
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
@@ -130,6 +140,10 @@ describe('slidemark build --single-file', () => {
       'slidemark: wrote single/presentation.html (6 slides, opens offline)',
     )
     expect(filesIn(path.join(project, 'single'))).toEqual(['presentation.html'])
+    const html = fs.readFileSync(path.join(project, 'single', 'presentation.html'), 'utf8')
+    expect(html).toContain('<title>Tide Tables for Beginners</title>')
+    expect(html).not.toMatch(/<script[^>]+src=/)
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/)
 
     const context = await browser.newContext()
     const requests: string[] = []
@@ -149,7 +163,7 @@ describe('slidemark build --single-file', () => {
       await page.goto(`file://${path.join(project, 'single', 'presentation.html')}#slide4`)
       await page.reload()
       expect((await currentSlide(page)).index).toBe(3)
-      const image = page.locator('.slide.current img')
+      const image = page.locator(`${CURRENT_SLIDE} img`)
       expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(80)
       expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([])
@@ -158,18 +172,57 @@ describe('slidemark build --single-file', () => {
       await context.close()
     }
   })
+})
 
-  it('--out file.html writes exactly that file', async () => {
+describe('themes', () => {
+  it("a theme installed in the deck's project, named in the front matter, presents the deck", async () => {
+    const dir = copyFixture('talk')
+    try {
+      const themeDir = path.join(dir, 'node_modules', 'slidemark-theme-plain')
+      fs.cpSync(path.join(packageDir, 'test', 'fixtures', 'plain-theme'), themeDir, {
+        recursive: true,
+      })
+      const deck = path.join(dir, 'talk.slides.md')
+      fs.writeFileSync(
+        deck,
+        fs.readFileSync(deck, 'utf8').replace('lang: en', 'lang: en\ntheme: plain'),
+      )
+      const result = await runCli(['build', 'talk.slides.md', '--single-file'], { cwd: dir })
+      expect(result.stderr).toContain('building with slidemark-theme-plain')
+      expect(result.code).toBe(0)
+      const page = await browser.newPage()
+      try {
+        await page.goto(`file://${path.join(dir, 'dist', 'presentation.html')}`)
+        await expect.poll(() => page.locator('.plain-slide').count()).toBe(6)
+        expect(
+          await page
+            .locator('.plain-slide')
+            .first()
+            .evaluate((element) => getComputedStyle(element).borderTopColor),
+        ).toBe('rgb(10, 20, 30)')
+      } finally {
+        await page.close()
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('--theme horizon switches to the other bundled theme', async () => {
     const result = await runCli(
-      ['build', 'talk.slides.md', '--single-file', '--out', 'talk.html'],
-      {
-        cwd: project,
-      },
+      ['build', 'talk.slides.md', '--theme', 'horizon', '--single-file', '--out', 'horizon.html'],
+      { cwd: project },
     )
+    expect(result.stderr).toContain('building with @slidemark/theme-horizon')
     expect(result.code).toBe(0)
-    const html = fs.readFileSync(path.join(project, 'talk.html'), 'utf8')
-    expect(html).toContain('<title>Tide Tables for Beginners</title>')
-    expect(html).not.toMatch(/<script[^>]+src=/)
-    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/)
+    const page = await browser.newPage()
+    try {
+      await page.goto(`file://${path.join(project, 'horizon.html')}#slide2`)
+      expect((await currentSlide(page)).text).toBe('Why tides matter')
+      const theme = page.locator('[data-slidemark-deck]')
+      expect(await theme.getAttribute('data-theme')).toBe('horizon')
+    } finally {
+      await page.close()
+    }
   })
 })

@@ -7,13 +7,16 @@ export interface Shown {
   hiddenSteps: number
 }
 
-/** Reads the current slide of a mounted theme (`.slide.current`, per the runtime's DOM contract). */
+/** The current slide, by the theme-independent hooks of the theme contract (docs/themes.md). */
+export const CURRENT_SLIDE = '[data-slidemark-slide][aria-current="true"]'
+
+/** Reads the current slide of a mounted theme. */
 export async function currentSlide(page: Page): Promise<Shown> {
-  const current = page.locator('.slide.current')
+  const current = page.locator(CURRENT_SLIDE)
   await current.waitFor({ state: 'visible' })
   return current.evaluate((element: HTMLElement) => ({
     index: Number(element.dataset.index),
-    text: (element.querySelector('header')?.textContent || element.textContent || '').trim(),
+    text: (element.querySelector('h1')?.textContent || element.textContent || '').trim(),
     hiddenSteps: element.querySelectorAll('.slidemark-step-hidden').length,
   }))
 }

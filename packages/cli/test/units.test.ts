@@ -4,7 +4,7 @@ import type { DeckMessage } from '@slidemark/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { stageDir, writeFileAtomic } from '../src/atomic.js'
 import { findChromium, NO_BROWSER_HELP } from '../src/chromium.js'
-import { normalizeBase } from '../src/commands/build.js'
+import { normalizeBase, resolveTarget } from '../src/commands/build.js'
 import { countPdfPages, deckBaseName, framesOf, pngName } from '../src/commands/export.js'
 import { formatMessage, MessagePrinter } from '../src/messages.js'
 import { displayWidth, renderTable, truncate } from '../src/table.js'
@@ -211,6 +211,40 @@ describe('--base', () => {
     expect(normalizeBase('/talks')).toBe('/talks/')
     expect(normalizeBase('https://example.com/deck/')).toBe('https://example.com/deck/')
     expect(() => normalizeBase('talks')).toThrow('--base must start with')
+  })
+})
+
+describe('--out', () => {
+  const deck = {
+    path: '/talks/tides/talk.slides.md',
+    displayPath: 'talk.slides.md',
+    dir: '/talks/tides',
+    source: '',
+    deck: { meta: {}, slides: [], messages: [] },
+  }
+
+  it('is a folder by default, relative to the working folder', () => {
+    expect(resolveTarget(undefined, false, deck, '/work')).toEqual({
+      path: '/work/dist',
+      kind: 'dir',
+    })
+  })
+
+  it('with --single-file is presentation.html in that folder, or the .html file named', () => {
+    expect(resolveTarget('out', true, deck, '/work')).toEqual({
+      path: '/work/out/presentation.html',
+      kind: 'file',
+    })
+    expect(resolveTarget('talk.html', true, deck, '/work')).toEqual({
+      path: '/work/talk.html',
+      kind: 'file',
+    })
+  })
+
+  it("never replaces the working folder, the deck's folder or a folder above them", () => {
+    expect(() => resolveTarget('.', false, deck, '/work')).toThrow('the working folder')
+    expect(() => resolveTarget('/talks', false, deck, '/work')).toThrow("the deck's folder")
+    expect(() => resolveTarget('/', false, deck, '/work')).toThrow('refusing to replace /')
   })
 })
 
