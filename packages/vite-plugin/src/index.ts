@@ -138,18 +138,28 @@ export function slidemark(options: Options = {}): Plugin {
     },
 
     /**
-     * A deck that failed on a missing image compiles again once that file
-     * is created. Edits to the deck itself need no help: the module accepts
-     * its own updates.
+     * Edits to a deck that compiled once need no help: the module accepts its
+     * own updates. Two cases do:
+     * - a deck that failed on a missing image compiles again once that file
+     *   is created;
+     * - a deck that has never compiled has no HMR boundary yet (the page that
+     *   imports it failed to load), so the page reloads: nothing on screen to keep.
      */
     hotUpdate({ type, file, modules }) {
-      if (type !== 'create') return
-      const decks = awaitedAssets.get(normalizePath(file))
-      if (!decks) return
-      const deckModules = [...decks].flatMap((deck) => [
-        ...(this.environment.moduleGraph.getModulesByFile(deck) ?? []),
-      ])
-      return [...modules, ...deckModules]
+      const graph = this.environment.moduleGraph
+      const decks =
+        type === 'create'
+          ? [...(awaitedAssets.get(normalizePath(file)) ?? [])].flatMap((deck) => [
+              ...(graph.getModulesByFile(deck) ?? []),
+            ])
+          : modules.filter((module) => module.file && isDeck(module.file))
+      if (decks.length === 0) return
+      const neverCompiled = decks.some((module) => module.isSelfAccepting === undefined)
+      if (neverCompiled && this.environment.name === 'client') {
+        this.environment.hot.send({ type: 'full-reload', path: '*' })
+        return []
+      }
+      return type === 'create' ? [...modules, ...decks] : undefined
     },
   }
 }

@@ -203,6 +203,18 @@ describe('dev server', { timeout: 20_000 }, () => {
     await editDeck(original)
   })
 
+  it('reloads the page when a deck that never compiled is fixed', async () => {
+    const file = path.join(root, 'src/late.slides.md')
+    fs.writeFileSync(file, '---\ntitle: Late: deck\n---\n\n# Late\n')
+    expect((await fetchDeck('late')).status).toBe(500)
+    await new Promise((resolve) => setTimeout(resolve, SAVE_SPACING_MS))
+    sent.length = 0
+    fs.writeFileSync(file, '---\ntitle: Late deck\n---\n\n# Late\n')
+    await vi.waitFor(() => expect(payloadsOf('full-reload')).toHaveLength(1), { timeout: 10_000 })
+    expect(payloadsOf('update')).toEqual([])
+    expect((await fetchDeck('late')).status).toBe(200)
+  })
+
   it('prints a warning once with file:line:column, however often the deck is served', async () => {
     const file = path.join(root, 'src/warn.slides.md')
     fs.writeFileSync(file, '# Code\n\n    !klingon\n    qapla()\n\n---\n\n# Two\n\nSecond\n')
