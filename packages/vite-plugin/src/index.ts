@@ -8,6 +8,7 @@ import {
 } from '@slidemark/core'
 import {
   createFilter,
+  type EnvironmentModuleNode,
   type FilterPattern,
   type Logger,
   normalizePath,
@@ -139,7 +140,8 @@ export function slidemark(options: Options = {}): Plugin {
 
     /**
      * Edits to a deck that compiled once need no help: the module accepts its
-     * own updates. Two cases do:
+     * own updates. Three cases do:
+     * - a deck whose image is deleted compiles again, to report it missing;
      * - a deck that failed on a missing image compiles again once that file
      *   is created;
      * - a deck that has never compiled has no HMR boundary yet (the page that
@@ -147,19 +149,23 @@ export function slidemark(options: Options = {}): Plugin {
      */
     hotUpdate({ type, file, modules }) {
       const graph = this.environment.moduleGraph
+      const isDeckModule = (module: EnvironmentModuleNode) =>
+        module.file !== null && isDeck(module.file)
       const decks =
         type === 'create'
           ? [...(awaitedAssets.get(normalizePath(file)) ?? [])].flatMap((deck) => [
               ...(graph.getModulesByFile(deck) ?? []),
             ])
-          : modules.filter((module) => module.file && isDeck(module.file))
+          : type === 'delete'
+            ? modules.flatMap((module) => [...module.importers]).filter(isDeckModule)
+            : modules.filter(isDeckModule)
       if (decks.length === 0) return
       const neverCompiled = decks.some((module) => module.isSelfAccepting === undefined)
       if (neverCompiled && this.environment.name === 'client') {
         this.environment.hot.send({ type: 'full-reload', path: '*' })
         return []
       }
-      return type === 'create' ? [...modules, ...decks] : undefined
+      return type === 'update' ? undefined : [...modules, ...decks]
     },
   }
 }

@@ -203,6 +203,23 @@ describe('dev server', { timeout: 20_000 }, () => {
     await editDeck(original)
   })
 
+  it('reports an image deleted while the server runs, and recovers when it is back', async () => {
+    await fetchDeck()
+    const logo = path.join(root, 'src/img/logo.svg')
+    const bytes = fs.readFileSync(logo)
+    sent.length = 0
+    fs.rmSync(logo)
+    await nextUpdateFor('/src/talk.slides.md')
+    expect((await fetchDeck()).status).toBe(500)
+    const [error] = payloadsOf('error') as ErrorPayload[]
+    expect(error?.err.message).toContain('src/talk.slides.md:21:1: Cannot find "./img/logo.svg"')
+
+    sent.length = 0
+    fs.writeFileSync(logo, bytes)
+    await nextUpdateFor('/src/talk.slides.md')
+    expect((await fetchDeck()).status).toBe(200)
+  })
+
   it('reloads the page when a deck that never compiled is fixed', async () => {
     const file = path.join(root, 'src/late.slides.md')
     fs.writeFileSync(file, '---\ntitle: Late: deck\n---\n\n# Late\n')
