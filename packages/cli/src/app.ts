@@ -31,11 +31,6 @@ const DECK_SPECIFIER = 'virtual:slidemark/deck'
 export interface AppOptions {
   deck: LoadedDeck
   theme: ResolvedTheme
-  /**
-   * Expose the theme's presentation controller as `window.__slidemark`, so
-   * `export` can move through slides and steps.
-   */
-  exposeController?: boolean
 }
 
 function escapeHtml(text: string): string {
@@ -65,13 +60,13 @@ export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
 }
 
 /** The entry module: the same few lines the theme contract shows. */
-export function entryCode({ theme, exposeController = false }: Omit<AppOptions, 'deck'>): string {
+export function entryCode({ theme }: Omit<AppOptions, 'deck'>): string {
   return `import slides, { meta, title, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
 import { mount } from ${JSON.stringify(theme.packageName)}
 
 const root = document.getElementById('app')
 const presentation = mount(root, slides, { meta })
-${exposeController ? 'window.__slidemark = presentation\n' : ''}onUpdate((next, nextMeta) => {
+onUpdate((next, nextMeta) => {
   presentation.update(next, nextMeta)
   if (typeof nextMeta.title === 'string') document.title = nextMeta.title
 })
@@ -219,6 +214,8 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
       alias: [{ find: new RegExp(`^${escapeRegExp(theme.packageName)}$`), replacement: theme.dir }],
     },
     server: { fs: { allow: allowedDirs(deck, theme) } },
+    // Themes ship finished CSS; a PostCSS config in the user's project is not ours to load.
+    css: { postcss: {} },
     // The theme is ESM already: nothing to pre-bundle, and no crawling of the user's folder.
     optimizeDeps: { noDiscovery: true, include: [] },
   }

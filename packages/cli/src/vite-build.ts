@@ -15,14 +15,12 @@ export async function buildInto(
     singleFile: boolean
     printer: MessagePrinter
     logLevel: BuildOptions['logLevel']
-    exposeController?: boolean
   },
 ): Promise<void> {
   const config = viteConfig({
     ...prepared,
     printer: options.printer,
     logLevel: options.logLevel ?? 'info',
-    exposeController: options.exposeController ?? false,
     plugins: options.singleFile
       ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]
       : [],

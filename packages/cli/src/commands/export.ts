@@ -195,7 +195,6 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       singleFile: true,
       printer,
       logLevel: 'warn',
-      exposeController: true,
     })
     browser = await launch(executable)
     const opened = browser
