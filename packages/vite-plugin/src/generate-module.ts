@@ -79,7 +79,8 @@ export function generateModule(deck: Deck, assets: readonly DeckAsset[]): string
     '',
     `const slides = [\n${deck.slides.map(slide).join('\n')}\n]`,
     'export default slides',
-    `export const meta = ${JSON.stringify(deck.meta)}`,
+    // JSON.parse keeps every front-matter key an own property, even `__proto__`.
+    `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
     `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
     HMR_CODE,
   ].join('\n')

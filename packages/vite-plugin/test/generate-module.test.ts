@@ -53,6 +53,13 @@ describe('generateModule', () => {
     expect(module.onUpdate(() => {})).toBeTypeOf('function')
   })
 
+  it('keeps front matter keys as plain data, even __proto__', async () => {
+    const meta = JSON.parse('{"title": "T", "__proto__": {"polluted": true}}')
+    const module = await run({ meta, slides: [], messages: [] })
+    expect(Object.keys(module.meta)).toEqual(['title', '__proto__'])
+    expect(Object.getPrototypeOf(module.meta)).toBe(Object.prototype)
+  })
+
   it('falls back to the first slide title when the front matter has none', async () => {
     const module = await run({
       meta: {},
