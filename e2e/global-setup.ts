@@ -4,14 +4,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compile } from '@slidemark/core'
 import { build } from 'vite'
-import { artifactsDir, deckFile, distDir, playgroundDir } from './paths.js'
+import { artifactsDir, deckFile, playgroundDir } from './paths.js'
 import { serveStatic } from './static-server.js'
 import type { DeckSummary } from './tests/fixtures.js'
 
 const builtPackages = ['core', 'vite-plugin', 'runtime', 'theme-html5-slides', 'theme-horizon']
 
 /**
- * Builds the playground twice (relative base, and `--base /talks/`), serves
+ * Builds the playground twice (relative base, and `--base /talks/`) into temp
+ * folders, serves
  * both from 127.0.0.1 like any static host would, and records what the deck
  * contains so tests can find "a code slide" or "a slide with builds" without
  * hard-coding slide numbers.
@@ -25,11 +26,14 @@ export default async function globalSetup() {
   }
   mkdirSync(artifactsDir, { recursive: true })
 
-  const talksDir = mkdtempSync(join(tmpdir(), 'slidemark-talks-'))
+  // Private output folders: runs side by side never delete each other's files,
+  // and the developer's own playground/dist/ is left alone.
+  const relativeDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-dist-'))
+  const talksDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-talks-'))
   await build({
     root: playgroundDir,
     logLevel: 'warn',
-    build: { outDir: distDir, emptyOutDir: true },
+    build: { outDir: relativeDir, emptyOutDir: true },
   })
   await build({
     root: playgroundDir,
@@ -54,14 +58,15 @@ export default async function globalSetup() {
   process.env.SLIDEMARK_E2E_DECK = JSON.stringify(summary)
 
   const { url, server } = await serveStatic({
-    '/': distDir,
+    '/': relativeDir,
     '/talks/': talksDir,
-    '/any/sub/path/': distDir,
+    '/any/sub/path/': relativeDir,
   })
   process.env.SLIDEMARK_E2E_URL = url
 
   return async () => {
     await new Promise((resolve) => server.close(resolve))
+    rmSync(relativeDir, { recursive: true, force: true })
     rmSync(talksDir, { recursive: true, force: true })
   }
 }

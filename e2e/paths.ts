@@ -3,5 +3,4 @@ import { fileURLToPath } from 'node:url'
 /** Places the suites share. */
 export const playgroundDir = fileURLToPath(new URL('../playground/', import.meta.url))
 export const deckFile = fileURLToPath(new URL('../playground/src/talk.slides.md', import.meta.url))
-export const distDir = fileURLToPath(new URL('../playground/dist/', import.meta.url))
 export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url))
