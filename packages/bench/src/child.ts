@@ -12,7 +12,7 @@
  */
 
 import { parseArgs } from 'node:util'
-import { THEMES } from './config.js'
+import { BASELINE_ENGINE, THEMES } from './config.js'
 import { generateDeck, geventShapedDeck, splitSlides, toFencedForm } from './deck.js'
 import { loadDiskCache } from './pipelines/disk-cache.js'
 
@@ -51,7 +51,7 @@ async function compileTask() {
   if (values.tool === 'bare') {
     const t0 = performance.now()
     const { createBarePipeline, createBenchHighlighter } = await import('./pipelines/bare.js')
-    const highlighter = await createBenchHighlighter('oniguruma')
+    const highlighter = await createBenchHighlighter(BASELINE_ENGINE)
     const html = await createBarePipeline({ highlighter }).render(splitSlides(toFencedForm(source)))
     const t1 = performance.now()
     return { compileMs: t1 - t0, processMs: t1, maxRssMB: maxRssMB(), slides: html.length }

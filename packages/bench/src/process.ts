@@ -12,13 +12,18 @@ const CHILD = fileURLToPath(new URL('./child.js', import.meta.url))
  * missing piece becomes `Unavailable`; any other failure throws.
  */
 export async function runChild<T extends object>(args: string[]): Promise<T & { wallMs: number }> {
-  const { stdout, stderr, code, wallMs } = await runProcess(process.execPath, [CHILD, ...args])
+  const { stdout, stderr, code, wallMs, timedOut } = await runProcess(process.execPath, [
+    CHILD,
+    ...args,
+  ])
   const last = stdout.trim().split('\n').pop() ?? ''
   let parsed: (T & { error?: string; unavailable?: boolean }) | undefined
   try {
     parsed = JSON.parse(last) as T & { error?: string; unavailable?: boolean }
   } catch {
-    throw new Error(`child ${args.join(' ')} exited ${code}: ${stderr.trim().slice(-400) || last}`)
+    throw new Error(
+      `child ${args.join(' ')} ${describeExit(code, timedOut)}: ${stderr.trim().slice(-400) || last}`,
+    )
   }
   if (parsed.error) {
     if (parsed.unavailable) throw new Unavailable(parsed.error)
@@ -32,6 +37,8 @@ export interface ProcessResult {
   stderr: string
   code: number | null
   wallMs: number
+  /** Killed after `timeoutMs`. */
+  timedOut: boolean
 }
 
 /** Spawns a process, collects its output and measures spawn-to-exit wall time. */
@@ -55,14 +62,23 @@ export function runProcess(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk
     })
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs ?? 300_000)
     child.on('error', (error) => {
       clearTimeout(timer)
       reject(error)
     })
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ stdout, stderr, code, wallMs: performance.now() - start })
+      resolve({ stdout, stderr, code, wallMs: performance.now() - start, timedOut })
     })
   })
+}
+
+/** `exited 1`, or `timed out` for a process killed by `runProcess`'s timer. */
+export function describeExit(code: number | null, timedOut: boolean): string {
+  return timedOut ? 'timed out' : `exited ${code}`
 }

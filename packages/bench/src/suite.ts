@@ -14,6 +14,18 @@ export interface Suite {
   figures: Map<string, number>
   /** Prints progress to stderr so stdout stays the table. */
   log(message: string): void
+  /** `performance.now()` after which optional measurements are skipped. */
+  optionalUntil: number
+}
+
+/**
+ * Throws `Unavailable` (an `n/a` row) when the run is past the point where
+ * optional figures still fit in its 5-minute budget, e.g. on a busy machine.
+ */
+export function requireTime(suite: Suite): void {
+  if (performance.now() > suite.optionalUntil) {
+    throw new Unavailable('skipped: optional, and this run is past its time budget')
+  }
 }
 
 /**

@@ -41,12 +41,23 @@ export interface BarePipelineOptions {
   variant?: 'bare' | 'with-gfm-raw'
 }
 
+/**
+ * rehype-pretty-code keeps one highlighter per process under the key
+ * `JSON.stringify(theme)`, and uses the first one made for a key even when
+ * another plugin instance passes its own `getHighlighter`. `@slidemark/core`
+ * uses the same package and themes, so with the same key the two pipelines
+ * would silently share a highlighter (whichever ran first, with its engine).
+ * The same themes with the keys in the other order give the baseline a key,
+ * and so a highlighter, of its own.
+ */
+const BASELINE_THEME = { dark: THEMES.dark, light: THEMES.light }
+
 export function createBarePipeline({
   highlighter,
   variant = 'bare',
 }: BarePipelineOptions): BarePipeline {
   const prettyCode = {
-    theme: { ...THEMES },
+    theme: BASELINE_THEME,
     keepBackground: false,
     getHighlighter: async () => highlighter,
   }

@@ -1,0 +1,173 @@
+/**
+ * The minimal Vite app (fixtures/app: the Vite plugin + the html5-slides
+ * theme) and the `slidemark` CLI, driven as separate processes the way a
+ * user runs them.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { WORKSPACE } from './prepare.js'
+import { describeExit, runProcess } from './process.js'
+import { Unavailable } from './result.js'
+
+const require = createRequire(import.meta.url)
+const FIXTURE_APP = fileURLToPath(new URL('../fixtures/app/', import.meta.url))
+/** Work folders live inside packages/bench so the app resolves the workspace packages. */
+const WORK = fileURLToPath(new URL('../.work/', import.meta.url))
+
+function viteBin(): string {
+  const manifest = require.resolve('vite/package.json')
+  return path.join(path.dirname(manifest), 'bin', 'vite.js')
+}
+
+/** Fails with `Unavailable` unless the packages the app imports are built. */
+export function assertAppBuildable(): void {
+  for (const [folder, file] of [
+    ['vite-plugin', 'dist/index.js'],
+    ['theme-html5-slides', 'dist/index.js'],
+    ['runtime', 'dist/index.js'],
+    ['core', 'dist/index.js'],
+  ] as const) {
+    if (!existsSync(path.join(WORKSPACE, 'packages', folder, file))) {
+      throw new Unavailable(`packages/${folder} is not built (no ${file})`)
+    }
+  }
+}
+
+export interface AppDir {
+  dir: string
+  deckFile: string
+  /** Empties Vite's cache (pre-bundled deps, Slidemark's disk cache): the next run is cold. */
+  clearCache(): void
+  remove(): void
+}
+
+/** A fresh copy of the fixture app under packages/bench/.work/<name>, with `deck` as its deck. */
+export function createAppDir(name: string, deck: string): AppDir {
+  assertAppBuildable()
+  const dir = path.join(WORK, name)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  cpSync(FIXTURE_APP, dir, { recursive: true })
+  const deckFile = path.join(dir, 'deck.slides.md')
+  writeFileSync(deckFile, deck)
+  return {
+    dir,
+    deckFile,
+    clearCache: () => rmSync(path.join(dir, '.vite-cache'), { recursive: true, force: true }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/** `vite build` of the app as a whole process; returns the wall time in ms. */
+export async function viteBuild(app: AppDir): Promise<number> {
+  const result = await runProcess(process.execPath, [viteBin(), 'build'], { cwd: app.dir })
+  if (result.code !== 0) {
+    throw new Error(
+      `vite build ${describeExit(result.code, result.timedOut)}: ${`${result.stderr}\n${result.stdout}`.trim().slice(-600)}`,
+    )
+  }
+  return result.wallMs
+}
+
+const CLI_BIN = path.join(WORKSPACE, 'packages', 'cli', 'bin', 'slidemark.js')
+
+function assertCliBuilt(): void {
+  if (
+    !existsSync(CLI_BIN) ||
+    !existsSync(path.join(WORKSPACE, 'packages', 'cli', 'dist', 'cli.js'))
+  ) {
+    throw new Unavailable('the slidemark CLI is not built (packages/cli/dist/cli.js)')
+  }
+  assertAppBuildable()
+}
+
+/**
+ * `slidemark build talk.slides.md` as a whole process, in a fresh temporary
+ * folder (so the CLI's cache starts empty), or in `reuse` to rebuild with
+ * the cache an earlier run left. Returns the wall time and the folder.
+ */
+export async function cliBuild(deck: string, reuse?: string): Promise<{ ms: number; dir: string }> {
+  assertCliBuilt()
+  const dir = reuse ?? mkdtempSync(path.join(tmpdir(), 'slidemark-bench-cli-'))
+  writeFileSync(path.join(dir, 'talk.slides.md'), deck)
+  const result = await runProcess(
+    process.execPath,
+    [CLI_BIN, 'build', 'talk.slides.md', '--out', 'dist'],
+    {
+      cwd: dir,
+    },
+  )
+  if (result.code !== 0) {
+    throw new Error(
+      `slidemark build ${describeExit(result.code, result.timedOut)}: ${`${result.stderr}\n${result.stdout}`.trim().slice(-600)}`,
+    )
+  }
+  return { ms: result.wallMs, dir }
+}
+
+/** Removes a CLI build folder and the cache the CLI keeps for it under the OS temp folder. */
+export function removeCliDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  const key = createHash('sha256').update(dir).digest('hex').slice(0, 16)
+  rmSync(path.join(tmpdir(), 'slidemark-cache', key), { recursive: true, force: true })
+}
+
+export interface DevServer {
+  url: string
+  /** When the process was spawned, as epoch milliseconds (performance.timeOrigin + now). */
+  spawnedAt: number
+  stop(): Promise<void>
+}
+
+/** Starts `vite` (dev) in the app folder on 127.0.0.1 and resolves once it prints its URL. */
+export async function startDevServer(app: AppDir, port: number): Promise<DevServer> {
+  const spawnedAt = performance.timeOrigin + performance.now()
+  const child = spawn(
+    process.execPath,
+    [viteBin(), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: app.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  )
+  const url = `http://127.0.0.1:${port}/`
+  let output = ''
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  const deadline = performance.now() + 60_000
+  // Poll until the server answers: its log line depends on the log level.
+  while (true) {
+    if (child.exitCode !== null)
+      throw new Error(`vite dev exited with ${child.exitCode}: ${output.slice(-400)}`)
+    if (performance.now() > deadline) {
+      await stopProcess(child)
+      throw new Error(`vite dev did not answer within 60 s: ${output.slice(-400)}`)
+    }
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      break
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  return { url, spawnedAt, stop: () => stopProcess(child) }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
