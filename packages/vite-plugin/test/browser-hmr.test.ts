@@ -14,21 +14,22 @@ const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/
   .filter((candidate): candidate is string => Boolean(candidate))
   .find((candidate) => fs.existsSync(candidate))
 
-/** The watcher drops a second change to a file within 50 ms; people save slower than that. */
+/**
+ * The watcher drops a second change to a file within 50 ms; people save
+ * slower than that. Each save follows a seen update, so a pause before it is
+ * enough.
+ */
 const SAVE_SPACING_MS = 200
 
 let root: string
 let server: ViteDevServer
 let browser: Browser
 let page: Page
-let lastSave = 0
 
 async function saveDeck(edit: (text: string) => string) {
-  const wait = lastSave + SAVE_SPACING_MS - Date.now()
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  await new Promise((resolve) => setTimeout(resolve, SAVE_SPACING_MS))
   const file = path.join(root, 'src/talk.slides.md')
   fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')))
-  lastSave = Date.now()
 }
 
 const headings = () =>

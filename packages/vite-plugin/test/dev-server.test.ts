@@ -28,19 +28,17 @@ const readDeck = () => fs.readFileSync(deckFile(), 'utf8')
 
 /**
  * The file watcher (chokidar) drops a `change` that follows another one on
- * the same file within 50 ms, as no editor saves that fast; tests pace their
- * saves like a person would.
+ * the same file within 50 ms, as no editor saves that fast; tests pause like
+ * a person would before each save (every save follows a seen update, which
+ * comes after the watcher's previous event).
  */
 const SAVE_SPACING_MS = 200
-let lastSave = 0
 
 /** Saves the deck and waits until the dev server has told browsers about it. */
 async function editDeck(text: string): Promise<UpdatePayload> {
-  const wait = lastSave + SAVE_SPACING_MS - Date.now()
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  await new Promise((resolve) => setTimeout(resolve, SAVE_SPACING_MS))
   sent.length = 0
   fs.writeFileSync(deckFile(), text)
-  lastSave = Date.now()
   return nextUpdateFor('/src/talk.slides.md')
 }
 
