@@ -24,7 +24,7 @@ import type { ResolvedTheme } from './theme.js'
 
 /** The entry module's URL in `index.html`. */
 export const ENTRY_URL = '/@slidemark/entry.js'
-const ENTRY_ID = '\0slidemark:entry.js'
+export const ENTRY_ID = '\0slidemark:entry.js'
 /** The id the entry imports the deck by; resolved to the deck's absolute path. */
 const DECK_SPECIFIER = 'virtual:slidemark/deck'
 
@@ -79,7 +79,11 @@ export function appPlugin(options: AppOptions): Plugin {
   return {
     name: 'slidemark:app',
     enforce: 'pre',
-    resolveId(id) {
+    async resolveId(id, importer) {
+      // The theme resolves to the folder it was found in (the deck's project or the CLI's own).
+      if (id === options.theme.packageName) {
+        return this.resolve(options.theme.dir, importer, { skipSelf: true })
+      }
       if (id === ENTRY_URL) return ENTRY_ID
       if (id === DECK_SPECIFIER) return options.deck.path
       if (id === htmlFile) return htmlFile
@@ -111,10 +115,6 @@ export function appPlugin(options: AppOptions): Plugin {
       })
     },
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** The nearest folder above `dir` (inclusive) holding a `package.json`, if any. */
@@ -210,9 +210,6 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
     plugins: [appPlugin(options), slidemark({ include: [deck.path] }), ...(options.plugins ?? [])],
-    resolve: {
-      alias: [{ find: new RegExp(`^${escapeRegExp(theme.packageName)}$`), replacement: theme.dir }],
-    },
     server: { fs: { allow: allowedDirs(deck, theme) } },
     // Themes ship finished CSS; a PostCSS config in the user's project is not ours to load.
     css: { postcss: {} },

@@ -68,6 +68,33 @@ describe('slidemark dev', () => {
     expect(fs.readdirSync(project).sort()).toEqual(['img', 'talk.slides.md'])
   })
 
+  it("editing the front matter's theme: switches the theme", async () => {
+    const dir = copyFixture('talk')
+    const server = await startCli(['talk.slides.md', '--port', '0', '--host', '127.0.0.1'], READY, {
+      cwd: dir,
+    })
+    const page = await browser.newPage()
+    try {
+      await page.goto(server.match[1] as string)
+      const deckElement = page.locator('[data-slidemark-deck]')
+      expect(await deckElement.getAttribute('data-theme')).toBe('html5-slides')
+      const deck = path.join(dir, 'talk.slides.md')
+      fs.writeFileSync(
+        deck,
+        fs.readFileSync(deck, 'utf8').replace('lang: en', 'lang: en\ntheme: horizon'),
+      )
+      await expect
+        .poll(() => deckElement.getAttribute('data-theme'), { timeout: 30_000 })
+        .toBe('horizon')
+    } finally {
+      await page.close()
+      server.child.kill('SIGINT')
+      await server.exited
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    expect(server.output()).toContain('theme changed to @slidemark/theme-horizon')
+  })
+
   it('stops on SIGTERM', async () => {
     const server = await startCli(
       ['dev', 'talk.slides.md', '--port', '0', '--host', '127.0.0.1'],

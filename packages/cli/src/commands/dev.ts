@@ -21,12 +21,14 @@ export interface DevOptions {
 /** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
 export async function dev(input: string, options: DevOptions = {}): Promise<void> {
   // Vite loads while the deck compiles.
-  const loading = Promise.all([import('vite'), import('../app.js')])
+  const loading = Promise.all([import('vite'), import('../app.js'), import('../theme-watch.js')])
   loading.catch(() => {})
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, options.cwd)
-  const [{ createServer }, { viteConfig }] = await loading
-  const config = viteConfig({ ...prepared, printer })
+  const [{ createServer }, { viteConfig }, { followThemeChanges }] = await loading
+  // The generated app reads the theme from here, so a front matter edit can switch it.
+  const app = { ...prepared, printer }
+  const config = viteConfig(app)
   const server = await createServer({
     ...config,
     mode: 'development',
@@ -48,6 +50,7 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
     if (code === 'EACCES') throw new CliError(`no permission to listen on port ${options.port}`)
     throw error
   }
+  followThemeChanges(server, app, options.theme)
   const { deck, theme } = prepared
   const url = server.resolvedUrls?.local[0] ?? server.resolvedUrls?.network[0]
   info(
