@@ -1,7 +1,6 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
-import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -9,7 +8,7 @@ import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
 import { getSharedHighlighter } from './highlighter.js'
 import type { ResolvedOptions } from './options.js'
-import { rehypeRestoreCodeMeta, rehypeStashCodeMeta } from './rehype-code-meta.js'
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js'
 import { remarkBangLang } from './remark-bang-lang.js'
 import { remarkBuildSteps } from './remark-build-steps.js'
 import { remarkCodeLanguages } from './remark-code-languages.js'
@@ -34,9 +33,7 @@ export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
     .use(remarkCodeLanguages, { lineNumbers: options.lineNumbers })
     .use(options.remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeStashCodeMeta)
-    .use(rehypeRaw)
-    .use(rehypeRestoreCodeMeta)
+    .use(rehypeRawWhenNeeded)
     .use(rehypePrettyCode, {
       theme: options.themes as PrettyCodeOptions['theme'],
       getHighlighter: ({ themes = [] }) =>
