@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   if (!args.noJson) {
     const dir = fileURLToPath(new URL('../results/', import.meta.url))
     mkdirSync(dir, { recursive: true })
-    const file = `${dir}${suite.machine.date.replaceAll(':', '-')}.json`
+    const file = `${dir}${suite.machine.date.replaceAll(':', '-')}${suite.smoke ? '-smoke' : ''}.json`
     writeFileSync(
       file,
       `${JSON.stringify({ mode, machine: suite.machine, seconds, rows: suite.rows }, null, 2)}\n`,
