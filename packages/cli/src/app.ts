@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { defaultCache, type SlideCache } from '@slidemark/core'
 import slidemark from '@slidemark/vite-plugin'
 import {
   createLogger,
@@ -192,6 +193,8 @@ export function createAppLogger(
 
 export interface ViteConfigOptions extends AppOptions {
   printer: MessagePrinter
+  /** Slide cache shared with the Vite plugin; default: the one `compile()` uses by default. */
+  cache?: SlideCache
   logLevel?: InlineConfig['logLevel']
   /** Extra plugins (the single-file plugin). */
   plugins?: PluginOption[]
@@ -209,7 +212,12 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
     customLogger: createAppLogger(deck, options.printer, options.logLevel),
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
-    plugins: [appPlugin(options), slidemark({ include: [deck.path] }), ...(options.plugins ?? [])],
+    plugins: [
+      appPlugin(options),
+      // The slide cache the CLI's own compile filled: no slide is highlighted twice.
+      slidemark({ include: [deck.path], cache: options.cache ?? defaultCache }),
+      ...(options.plugins ?? []),
+    ],
     server: { fs: { allow: allowedDirs(deck, theme) } },
     // Themes ship finished CSS; a PostCSS config in the user's project is not ours to load.
     css: { postcss: {} },

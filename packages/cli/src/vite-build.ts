@@ -36,7 +36,11 @@ export async function buildInto(
         outDir,
         emptyOutDir: true,
         reportCompressedSize: !options.singleFile,
-        rolldownOptions: { input: path.join(prepared.deck.dir, 'index.html') },
+        rolldownOptions: {
+          input: path.join(prepared.deck.dir, 'index.html'),
+          // Compiling the deck is most of the build; Rolldown's "slow plugin" notice says nothing useful.
+          checks: { bundlerTimings: false },
+        },
       },
     })
   } catch (error) {
