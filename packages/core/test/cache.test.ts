@@ -102,6 +102,13 @@ describe('per-slide cache', () => {
     }
     expect(optionsFingerprint(base)).not.toBe(optionsFingerprint({ ...base, lineNumbers: true }))
     expect(optionsFingerprint(base)).toBe(optionsFingerprint({ ...base }))
+    expect(optionsFingerprint({})).toBe(
+      optionsFingerprint({
+        themes: { light: 'github-light', dark: 'github-dark' },
+        lineNumbers: false,
+        compat: true,
+      }),
+    )
   })
 
   test('without a cache option the process-wide default cache is used', async () => {

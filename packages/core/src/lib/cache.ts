@@ -1,6 +1,6 @@
-import type { CachedSlide, SlideCache } from '../types.js'
+import type { CachedSlide, CompileOptions, SlideCache } from '../types.js'
 import { hashString } from './hash.js'
-import type { ResolvedOptions } from './options.js'
+import { resolveOptions } from './options.js'
 import { VERSION } from './version.js'
 
 /** Default size of `createMemoryCache()`: enough for a few large decks. */
@@ -35,18 +35,16 @@ export function createMemoryCache(maxEntries = defaultMaxEntries): SlideCache {
 /** The cache `compile()` uses when `options.cache` is not given. */
 export const defaultCache: SlideCache = createMemoryCache()
 
+const noCache: SlideCache = { get: () => undefined, set: () => undefined }
+
 /**
  * A string that changes whenever an option that affects a slide's HTML
- * changes: themes, line numbers, compatibility, the user's plugins (their
+ * changes (defaults filled in, so `{}` and the explicit defaults agree): themes, line numbers, compatibility, the user's plugins (their
  * source text and JSON options: a plugin whose output depends on anything
  * else needs `cache: false`), and the version of `@slidemark/core`.
  */
-export function optionsFingerprint(
-  options: Pick<
-    ResolvedOptions,
-    'themes' | 'lineNumbers' | 'compat' | 'remarkPlugins' | 'rehypePlugins'
-  >,
-): string {
+export function optionsFingerprint(compileOptions: CompileOptions = {}): string {
+  const options = resolveOptions(compileOptions, noCache)
   return hashString(
     JSON.stringify([
       VERSION,
