@@ -62,7 +62,7 @@ export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
 
 /** The entry module: the same few lines the theme contract shows. */
 export function entryCode({ theme }: Omit<AppOptions, 'deck'>): string {
-  return `import slides, { meta, title, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
+  return `import slides, { meta, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
 import { mount } from ${JSON.stringify(theme.packageName)}
 
 const root = document.getElementById('app')
