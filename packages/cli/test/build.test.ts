@@ -69,7 +69,7 @@ describe('slidemark build', () => {
         2, 1, 0,
       ])
       const texts = [...new Map(shown.map((state) => [state.index, state.text])).values()]
-      titles.forEach((title, n) => expect(texts[n]).toContain(title))
+      for (const [n, title] of titles.entries()) expect(texts[n]).toContain(title)
 
       await page.goto(`${server.url}#slide4`)
       await page.reload()
