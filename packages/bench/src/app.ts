@@ -150,10 +150,15 @@ export async function startDevServer(app: AppDir, port: number): Promise<DevServ
       throw new Error(`vite dev did not answer within 60 s: ${output.slice(-400)}`)
     }
     try {
-      const response = await fetch(url)
-      await response.arrayBuffer()
+      const page = await (await fetch(url)).text()
+      // Our app's page, not another server that happens to hold the port.
+      if (!page.includes('/main.js')) throw new Error(`port ${port} is served by someone else`)
       break
-    } catch {
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('someone else')) {
+        await stopProcess(child)
+        throw error
+      }
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   }

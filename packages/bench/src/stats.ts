@@ -78,3 +78,29 @@ export async function medianOf(
   for (let i = 0; i < count; i++) values.push(await run(i))
   return median(values)
 }
+
+/**
+ * Times several tasks run in turn (A, B, C, A, B, C, …): `warmup` unmeasured
+ * rounds, then `iterations` measured rounds; returns each task's median in
+ * milliseconds. Alternating means a change in machine load during the run
+ * hits every task alike, so their ratios stay meaningful on a busy machine.
+ */
+export async function timeInterleaved<K extends string>(
+  tasks: Record<K, () => Promise<unknown> | unknown>,
+  { iterations, warmup }: RepeatOptions,
+): Promise<Record<K, number>> {
+  const names = Object.keys(tasks) as K[]
+  const samples = new Map<K, number[]>(names.map((name) => [name, []]))
+  for (let round = 0; round < warmup + iterations; round++) {
+    for (const name of names) {
+      const start = performance.now()
+      await tasks[name]()
+      const elapsed = performance.now() - start
+      if (round >= warmup) samples.get(name)?.push(elapsed)
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(samples.get(name) ?? [])])) as Record<
+    K,
+    number
+  >
+}

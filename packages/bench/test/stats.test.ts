@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { median, ratio, timeRepeated } from '../src/stats.js'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { median, ratio, timeInterleaved, timeRepeated } from '../src/stats.js'
 
 describe('median', () => {
   it('takes the middle value of an odd-sized list regardless of order', () => {
@@ -42,5 +42,26 @@ describe('timeRepeated', () => {
     })
     expect(ms).toBe(6)
     expect(call).toBe(5)
+  })
+})
+
+describe('timeInterleaved', () => {
+  it('runs the tasks in turn, round by round, and skips the warm-up rounds', async () => {
+    const order: string[] = []
+    const result = await timeInterleaved(
+      { a: () => order.push('a'), b: () => order.push('b') },
+      { iterations: 2, warmup: 1 },
+    )
+    expect(order).toEqual(['a', 'b', 'a', 'b', 'a', 'b'])
+    expect(Object.keys(result)).toEqual(['a', 'b'])
+  })
+
+  it('gives each task the median of its own runs', async () => {
+    // Clock readings around each run: durations 30, 1 and 1 ms.
+    const readings = [0, 30, 100, 101, 200, 201]
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => readings.shift() ?? 0)
+    onTestFinished(() => now.mockRestore())
+    const { task } = await timeInterleaved({ task: () => undefined }, { iterations: 3, warmup: 0 })
+    expect(task).toBe(1)
   })
 })

@@ -1,7 +1,8 @@
 /**
  * In-process figures (items 1, 2 and 4): Slidemark's `compile()` against the
- * bare unified pipeline and against Marp, on the same decks, in one process,
- * one after the other, medians of repeated runs via tinybench.
+ * bare unified pipeline and against Marp, on the same decks, in one process.
+ * The pipelines of one deck run in turn, round by round (bare, compile,
+ * Marp, bare, compile, Marp, …), so their ratios hold on a busy machine.
  */
 
 import { BASELINE_ENGINE, THEMES } from '../config.js'
@@ -9,8 +10,8 @@ import { editOneWord, generateDeck, geventShapedDeck, splitSlides, toFencedForm 
 import { createBarePipeline, createBenchHighlighter } from '../pipelines/bare.js'
 import { createMarp } from '../pipelines/marp.js'
 import { loadCore, type SlidemarkCore } from '../pipelines/slidemark.js'
-import type { Row } from '../result.js'
-import { ratio, timeRepeated } from '../stats.js'
+import { type Row, Unavailable } from '../result.js'
+import { ratio, timeInterleaved, timeRepeated } from '../stats.js'
 import { atMost, measure, type Suite } from '../suite.js'
 
 export interface DeckCase {
@@ -18,7 +19,7 @@ export interface DeckCase {
   name: string
   label: string
   source: string
-  /** Measured runs and warm-up runs for this deck's size. */
+  /** Measured rounds and warm-up rounds for this deck's size. */
   iterations: number
   warmup: number
 }
@@ -33,16 +34,17 @@ export function deckCases(smoke: boolean): DeckCase[] {
       name: 'gevent',
       label: 'gevent-shaped',
       source: geventShapedDeck(),
-      iterations: 15,
+      iterations: 10,
       warmup: 3,
     },
-    { name: '25', label: '25 slides', source: generateDeck(25), iterations: 15, warmup: 3 },
-    { name: '500', label: '500 slides', source: generateDeck(500), iterations: 5, warmup: 1 },
-    { name: '2000', label: '2000 slides', source: generateDeck(2000), iterations: 3, warmup: 0 },
+    { name: '25', label: '25 slides', source: generateDeck(25), iterations: 10, warmup: 2 },
+    { name: '500', label: '500 slides', source: generateDeck(500), iterations: 3, warmup: 1 },
+    // Warmed up by the smaller decks; one long round keeps the suite within 5 minutes.
+    { name: '2000', label: '2000 slides', source: generateDeck(2000), iterations: 1, warmup: 0 },
   ]
 }
 
-/** Compile options used for every Slidemark run: the bench's themes, no cache (cold). */
+/** Compile options used for every cold Slidemark run: the bench's themes, no cache. */
 const COLD = { themes: { ...THEMES }, cache: false } as const
 
 export async function measureInProcess(suite: Suite): Promise<void> {
@@ -52,106 +54,92 @@ export async function measureInProcess(suite: Suite): Promise<void> {
   const bareWithPlugins = createBarePipeline({ highlighter, variant: 'with-gfm-raw' })
   const marpPlain = createMarp('plain')
   const marpShiki = createMarp('shiki')
+  let core: SlidemarkCore | undefined
+  let coreMissing = ''
+  try {
+    core = await loadCore()
+  } catch (error) {
+    if (!(error instanceof Unavailable)) throw error
+    coreMissing = error.message
+  }
 
   for (const deck of cases) {
-    const slides = splitSlides(toFencedForm(deck.source))
     const fenced = toFencedForm(deck.source)
-    const options = { iterations: deck.iterations, warmup: deck.warmup }
+    const slides = splitSlides(fenced)
+    const withStockPlugins = deck.name === 'gevent' || deck.name === '500'
+    // Marp on 2000 slides costs more than the rest of this deck's figures together.
+    const withMarp = deck.name !== '2000'
 
-    await measure(suite, 1, `bare pipeline, ${deck.label}`, async () => {
-      const ms = await timeRepeated(
-        `bare ${deck.name}`,
-        () => bare.render(slides).then(() => undefined),
-        options,
-      )
-      suite.figures.set(`bare:${deck.name}`, ms)
-      return [
+    await measure(suite, 1, `in-process pipelines, ${deck.label}`, async () => {
+      const tasks: Record<string, () => Promise<unknown> | unknown> = {
+        bare: () => bare.render(slides),
+      }
+      if (withStockPlugins) tasks['bare+'] = () => bareWithPlugins.render(slides)
+      // The first deck's warm-up rounds create core's highlighter (the baseline's exists already).
+      if (core) tasks.compile = () => core?.compile(deck.source, COLD)
+      if (withMarp) {
+        tasks.marp = () => marpPlain.render(fenced)
+        tasks['marp+shiki'] = () => marpShiki.render(fenced)
+      }
+      const ms = await timeInterleaved(tasks, { iterations: deck.iterations, warmup: deck.warmup })
+      const bareMs = ms.bare
+      const compiled = ms.compile
+      suite.figures.set(`bare:${deck.name}`, bareMs as number)
+      if (compiled !== undefined) suite.figures.set(`compile:${deck.name}`, compiled)
+      const overhead = ratio(compiled, bareMs)
+      const rows: Row[] = [
         {
           item: 1,
           label: `bare pipeline (highlighter ready), ${deck.label}`,
-          value: ms,
+          value: bareMs,
           unit: 'ms',
           note: `Shiki ${BASELINE_ENGINE} regex engine, as core`,
         },
       ]
-    })
-
-    if (deck.name === 'gevent' || deck.name === '500') {
-      await measure(suite, 1, `bare + remark-gfm + rehype-raw, ${deck.label}`, async () => {
-        const ms = await timeRepeated(
-          `bare+ ${deck.name}`,
-          () => bareWithPlugins.render(slides).then(() => undefined),
-          options,
-        )
-        suite.figures.set(`bare+:${deck.name}`, ms)
-        return [
-          {
-            item: 1,
-            label: `bare + remark-gfm + rehype-raw, ${deck.label}`,
-            value: ms,
-            unit: 'ms',
-            ratio: { label: '/bare', value: ratio(ms, suite.figures.get(`bare:${deck.name}`)) },
-          },
-        ]
-      })
-    }
-
-    await measure(suite, 1, `compile() cold, ${deck.label}`, async () => {
-      const core = await loadCore()
-      // The first warm-up run creates the highlighter, as the baseline's was created beforehand.
-      await core.compile(deck.source, COLD)
-      const ms = await timeRepeated(
-        `compile ${deck.name}`,
-        async () => {
-          await core.compile(deck.source, COLD)
-          return undefined
-        },
-        options,
-      )
-      suite.figures.set(`compile:${deck.name}`, ms)
-      const overhead = ratio(ms, suite.figures.get(`bare:${deck.name}`))
-      return [
-        {
+      if (ms['bare+'] !== undefined) {
+        rows.push({
           item: 1,
-          label: `compile() cold (no cache, highlighter ready), ${deck.label}`,
-          value: ms,
+          label: `bare + remark-gfm + rehype-raw, ${deck.label}`,
+          value: ms['bare+'],
           unit: 'ms',
-          ratio: { label: '/bare', value: overhead },
-          target: { text: '<= 1.2x bare', met: atMost(overhead, 1.2) },
-        },
-      ]
-    })
-
-    // Marp on 2000 slides costs more than the rest of this deck's figures together.
-    if (deck.name === '2000') continue
-    await measure(suite, 4, `Marp core 5, ${deck.label}`, async () => {
-      const plain = await timeRepeated(
-        `marp ${deck.name}`,
-        () => void marpPlain.render(fenced),
-        options,
+          ratio: { label: '/bare', value: ratio(ms['bare+'], bareMs) },
+        })
+      }
+      rows.push(
+        core
+          ? {
+              item: 1,
+              label: `compile() cold (no cache, highlighter ready), ${deck.label}`,
+              value: compiled,
+              unit: 'ms',
+              ratio: { label: '/bare', value: overhead },
+              target: { text: '<= 1.2x bare', met: atMost(overhead, 1.2) },
+            }
+          : {
+              item: 1,
+              label: `compile() cold, ${deck.label}`,
+              note: `n/a: ${coreMissing}`,
+            },
       )
-      const shiki = await timeRepeated(
-        `marp+shiki ${deck.name}`,
-        () => void marpShiki.render(fenced),
-        options,
-      )
-      const compiled = suite.figures.get(`compile:${deck.name}`)
-      return [
-        {
-          item: 4,
-          label: `Marp core 5, no highlighting, ${deck.label}`,
-          value: plain,
-          unit: 'ms',
-          ratio: { label: 'Slidemark/Marp', value: ratio(compiled, plain) },
-        },
-        {
-          item: 4,
-          label: `Marp core 5 + Shiki plugin, ${deck.label}`,
-          value: shiki,
-          unit: 'ms',
-          ratio: { label: 'Slidemark/Marp', value: ratio(compiled, shiki) },
-        },
-      ]
+      if (withMarp) {
+        rows.push(
+          {
+            item: 4,
+            label: `Marp core 5, no highlighting, ${deck.label}`,
+            value: ms.marp,
+            unit: 'ms',
+            ratio: { label: 'Slidemark/Marp', value: ratio(compiled, ms.marp) },
+          },
+          {
+            item: 4,
+            label: `Marp core 5 + Shiki plugin, ${deck.label}`,
+            value: ms['marp+shiki'],
+            unit: 'ms',
+            ratio: { label: 'Slidemark/Marp', value: ratio(compiled, ms['marp+shiki']) },
+          },
+        )
+      }
+      return rows
     })
   }
 
@@ -161,11 +149,6 @@ export async function measureInProcess(suite: Suite): Promise<void> {
   highlighter.dispose()
 }
 
-/**
- * One word changed on one slide, cache warm: compile the deck once into a
- * memory cache, then time compiles of the deck with a different word each
- * run on the middle slide (so that slide always misses and the rest hit).
- */
 async function measureEdit(suite: Suite, deck: DeckCase): Promise<Row[]> {
   const core: SlidemarkCore = await loadCore()
   const cache = core.createMemoryCache()

@@ -160,13 +160,17 @@ async function compareEngines(slides: number, iterations: number): Promise<Row[]
     const lang = codeLanguageOf(index)
     if (lang) blocks.push({ code: codeLines(lang, index).join('\n'), lang })
   }
-  const options = { themes: { ...THEMES } }
+  // No time limit per line (Shiki's default 500 ms would let machine load change the colours).
+  const options = { themes: { ...THEMES }, tokenizeTimeLimit: 0 }
   const engines = ['oniguruma', 'javascript'] as const
   const highlighters = await Promise.all(engines.map((engine) => createBenchHighlighter(engine)))
   const pass = (engine: number) =>
     blocks.map(({ code, lang }) => highlighters[engine]?.codeToHtml(code, { lang, ...options }))
   // The first pass of each is the warm-up (and loads grammars); it also gives the HTML to compare.
   const [onig, js] = [pass(0), pass(1)]
+  const differingLangs = new Set(
+    blocks.filter((_, i) => onig[i] !== js[i]).map((block) => block.lang),
+  )
   const differing = onig.filter((html, i) => html !== js[i]).length
   const times: number[][] = [[], []]
   for (let run = 0; run < iterations; run++) {
