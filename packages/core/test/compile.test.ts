@@ -25,7 +25,7 @@ describe('compile', () => {
     )
   })
 
-  test('an unknown language is a warning at the code block, rendered plain', async () => {
+  test('an unknown language is a warning where its name is written, and the block is plain', async () => {
     const deck = await compile('# A\n\n---\n\n# B\n\n```nope\n<x>\n```\n', {
       filename: 'deck.slides.md',
     })
@@ -34,7 +34,7 @@ describe('compile', () => {
         reason: 'Unknown language `nope`: the code block is shown without highlighting',
         file: 'deck.slides.md',
         line: 7,
-        column: 1,
+        column: 4,
         severity: 'warning',
         ruleId: 'unknown-language',
         source: 'slidemark',

@@ -19,12 +19,21 @@ export interface RemarkCodeLanguagesOptions {
 
 /**
  * Slidemark's own pass over code blocks before highlighting: languages are
- * lower-cased; a language Shiki does not know is a warning at the block and
- * the block renders plain; with `lineNumbers`, every block asks
+ * lower-cased; a language Shiki does not know is a warning where its name is
+ * written (after the fence, or the `!lang` marker) and the block renders plain; with `lineNumbers`, every block asks
  * rehype-pretty-code for numbered lines (`showLineNumbers`).
  */
 export function remarkCodeLanguages(options: RemarkCodeLanguagesOptions = {}) {
   return (tree: Root, file: VFile) => {
+    let lines: string[] | undefined
+    /** Where the language name is written: after the fence, or the `!lang` marker; else the block. */
+    const placeOfLanguage = (node: Code, lang: string) => {
+      const start = node.position?.start
+      if (!start || typeof file.value !== 'string') return node.position
+      lines ??= file.value.split('\n')
+      const column = (lines[start.line - 1] ?? '').indexOf(lang, start.column - 1)
+      return column === -1 ? node.position : { line: start.line, column: column + 1 }
+    }
     visit(tree, 'code', (node: Code) => {
       if (node.lang) {
         const lang = node.lang.toLowerCase()
@@ -34,7 +43,7 @@ export function remarkCodeLanguages(options: RemarkCodeLanguagesOptions = {}) {
           file.message(
             `Unknown language \`${node.lang}\`: the code block is shown without highlighting`,
             {
-              place: node.position,
+              place: placeOfLanguage(node, node.lang),
               ruleId: ruleIds.unknownLanguage,
               source: 'slidemark',
             },
