@@ -186,7 +186,7 @@ async function compareEngines(slides: number, iterations: number): Promise<Row[]
     const same =
       differing === 0
         ? 'same HTML as oniguruma'
-        : `HTML differs in ${differing}/${blocks.length} blocks`
+        : `HTML differs in ${differing}/${blocks.length} blocks (${[...differingLangs].join(', ')})`
     return {
       item: 0,
       label: `highlight ${blocks.length} 20-line blocks, ${engine} engine`,
