@@ -11,6 +11,7 @@ import {
   showSteps,
   watchFit,
 } from '../src/dom/index.js'
+import type { PresentableSlide } from '../src/index.js'
 import { deck } from './helpers.js'
 
 afterEach(() => {
@@ -71,8 +72,8 @@ describe('build step visibility', () => {
 
 describe('slide elements', () => {
   it('carries kind, index, .fx classes, role and notes', () => {
-    const [first] = deck(1)
-    const slide = { ...first!, classes: ['dark', 'bad"class', 'x y'], notes: '<p>n</p>' }
+    const [first] = deck(1) as [PresentableSlide]
+    const slide = { ...first, classes: ['dark', 'bad"class', 'x y'], notes: '<p>n</p>' }
     const element = createSlideElement(
       document,
       slide,
@@ -152,7 +153,7 @@ describe('createSlideWindow', () => {
     const slides = deck(1, 1, 1)
     view.render(slides, { slide: 1, step: 0 })
     const edited = deck(1, 1, 1)
-    edited[2] = { ...edited[2]!, content: '<p>edited</p>' }
+    edited[2] = { ...(edited[2] as PresentableSlide), content: '<p>edited</p>' }
     view.render(edited, { slide: 1, step: 0 })
     expect(renders()).toBe(4)
     expect(track.lastElementChild?.innerHTML).toBe('<p>edited</p>')

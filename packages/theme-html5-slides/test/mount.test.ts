@@ -1,3 +1,4 @@
+import type { Slide } from '@slidemark/core'
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { type MountOptions, mount } from '../src/index.js'
 import { bigDeck, fixtureDeck, press } from './fixture.js'
@@ -225,7 +226,7 @@ describe('hot update', () => {
     const { deck, $ } = setup()
     deck.go(3)
     const next = fixtureDeck()
-    next[3] = { ...next[3]!, header: '<h1>Code, edited</h1>', title: 'Code, edited' }
+    next[3] = { ...(next[3] as Slide), header: '<h1>Code, edited</h1>', title: 'Code, edited' }
     deck.update(next)
     expect(deck.state.slide).toBe(3)
     expect($('.slide.current header')?.textContent).toBe('Code, edited')

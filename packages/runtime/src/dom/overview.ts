@@ -1,6 +1,6 @@
 import type { Presentation } from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
-import { createSlideElement, placeSlide, type RenderSlide, slideLabel } from './slide.js'
+import { createSlideElement, placeSlide, type RenderSlide } from './slide.js'
 
 export interface OverviewOptions<S extends PresentableSlide> {
   /** Element the overview grid is appended to. */
@@ -64,13 +64,11 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
   function build() {
     observer?.disconnect()
     grid.textContent = ''
-    const total = deck.slides.length
     items = deck.slides.map((slide, index) => {
       const item = doc.createElement('button')
       item.type = 'button'
       item.className = 'slidemark-overview-item'
       item.dataset.slide = String(index)
-      item.setAttribute('aria-label', slideLabel(slide, index, total))
       const thumb = doc.createElement('div')
       thumb.className = 'slidemark-thumb'
       thumb.setAttribute('aria-hidden', 'true')
@@ -78,7 +76,11 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
       const number = doc.createElement('span')
       number.className = 'slidemark-overview-number'
       number.textContent = String(index + 1)
-      item.append(thumb, number)
+      const caption = doc.createElement('span')
+      caption.className = 'slidemark-overview-title'
+      caption.textContent = slide.title
+      // The visible number and title are the button's accessible name.
+      item.append(thumb, number, ' ', caption)
       item.addEventListener('click', () => overview.pick(index))
       return item
     })
