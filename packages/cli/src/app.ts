@@ -32,6 +32,8 @@ const DECK_SPECIFIER = 'virtual:slidemark/deck'
 export interface AppOptions {
   deck: LoadedDeck
   theme: ResolvedTheme
+  /** Extra options for the theme's `mount` (JSON values), e.g. `{ printNotes: true }` for `export --notes`. */
+  mountOptions?: Record<string, unknown>
 }
 
 function escapeHtml(text: string): string {
@@ -61,12 +63,13 @@ export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
 }
 
 /** The entry module: the same few lines the theme contract shows. */
-export function entryCode({ theme }: Omit<AppOptions, 'deck'>): string {
+export function entryCode({ theme, mountOptions = {} }: Omit<AppOptions, 'deck'>): string {
+  const extra = Object.keys(mountOptions).length > 0 ? `, ...${JSON.stringify(mountOptions)}` : ''
   return `import slides, { meta, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
 import { mount } from ${JSON.stringify(theme.packageName)}
 
 const root = document.getElementById('app')
-const presentation = mount(root, slides, { meta })
+const presentation = mount(root, slides, { meta${extra} })
 onUpdate((next, nextMeta) => {
   presentation.update(next, nextMeta)
   if (typeof nextMeta.title === 'string') document.title = nextMeta.title

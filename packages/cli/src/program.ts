@@ -106,6 +106,7 @@ export function createProgram(): CAC {
     .option('--pdf [file]', 'Write a PDF, one page per slide (default when no --png: <deck>.pdf)')
     .option('--png [dir]', 'Write one PNG per slide into a folder (default: <deck>-png/)')
     .option('--steps', 'One page or image per build step instead of per slide')
+    .option('--notes', "Print each slide's presenter notes below it")
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
@@ -115,6 +116,7 @@ export function createProgram(): CAC {
         pdf: optionalPath(options.pdf, 'pdf'),
         png: optionalPath(options.png, 'png'),
         steps: options.steps === true,
+        notes: options.notes === true,
         browser: text(options.browser, 'browser'),
         theme: text(options.theme, 'theme'),
       }

@@ -15,10 +15,12 @@ export async function buildInto(
     singleFile: boolean
     printer: MessagePrinter
     logLevel: BuildOptions['logLevel']
+    mountOptions?: Record<string, unknown>
   },
 ): Promise<void> {
   const config = viteConfig({
     ...prepared,
+    ...(options.mountOptions ? { mountOptions: options.mountOptions } : {}),
     printer: options.printer,
     logLevel: options.logLevel ?? 'info',
     plugins: options.singleFile

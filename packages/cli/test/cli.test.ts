@@ -40,7 +40,7 @@ describe('help and version', () => {
   it.each([
     ['dev', ['--port', '--host', '--open', '--theme']],
     ['build', ['--out', '--base', '--single-file', '--theme']],
-    ['export', ['--pdf', '--png', '--steps', '--browser', '--theme']],
+    ['export', ['--pdf', '--png', '--steps', '--notes', '--browser', '--theme']],
     ['inspect', ['--json']],
   ])('%s --help lists its options', async (command, options) => {
     const result = await runCli([command, '--help'])

@@ -46,9 +46,9 @@ describe('slidemark export', () => {
     for (let k = 1; k <= 6; k++) expect(result.stderr).toContain(`exported slide ${k}/6`)
   })
 
-  it('--steps writes one page and one image per build step', async () => {
+  it('--steps writes one page and one image per build step; --notes adds the notes', async () => {
     const result = await runCli(
-      ['export', 'talk.slides.md', '--pdf', 'steps.pdf', '--png', 'steps', '--steps'],
+      ['export', 'talk.slides.md', '--pdf', 'steps.pdf', '--png', 'steps', '--steps', '--notes'],
       { cwd: project },
     )
     expect(result.code).toBe(0)
@@ -62,6 +62,9 @@ describe('slidemark export', () => {
     const first = fs.statSync(path.join(project, 'steps', 'slide-03-1.png')).size
     const last = fs.statSync(path.join(project, 'steps', 'slide-03-3.png')).size
     expect(first).toBeLessThan(last)
+    // Slide 2 has notes, printed below it; slide 1 has none.
+    expect(pngSize(path.join(project, 'steps', 'slide-01-1.png'))).toEqual([1800, 1400])
+    expect(pngSize(path.join(project, 'steps', 'slide-02-1.png'))[1]).toBeGreaterThan(1400)
   })
 
   it('a --browser that does not exist is refused before any work', async () => {

@@ -6,6 +6,7 @@ import type { Slide } from '@slidemark/core'
 import type { Browser, Page } from 'playwright-core'
 import { assertWritable, type StagingDir, stageDir, writeFileAtomic } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
+import { displayPathOf } from '../deck.js'
 import { CliError } from '../errors.js'
 import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -20,6 +21,8 @@ export interface ExportOptions {
   png?: string | true | undefined
   /** One page or image per build step instead of one per slide (all steps shown). */
   steps?: boolean | undefined
+  /** Print each slide's presenter notes below it (the theme's `printNotes`). */
+  notes?: boolean | undefined
   /** Chromium or Chrome executable; default `CHROMIUM_PATH`, else a well-known one. */
   browser?: string | undefined
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
@@ -195,6 +198,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       singleFile: true,
       printer,
       logLevel: 'warn',
+      ...(options.notes ? { mountOptions: { printNotes: true } } : {}),
     })
     browser = await launch(executable)
     const opened = browser
@@ -214,7 +218,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       }
       progress.done()
       pngStage.commit()
-      info(`slidemark: wrote ${frames.length} images to ${path.relative(cwd, pngDir) || '.'}/`)
+      info(`slidemark: wrote ${frames.length} images to ${displayPathOf(pngDir, cwd)}/`)
     }
     if (pdfPath) {
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
@@ -222,7 +226,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       writeFileAtomic(pdfPath, pdf)
       if (!pngDir) progress.update(slides.length, slides.length)
       progress.done()
-      info(`slidemark: wrote ${path.relative(cwd, pdfPath)} (${pages} pages)`)
+      info(`slidemark: wrote ${displayPathOf(pdfPath, cwd)} (${pages} pages)`)
       if (pages !== frames.length) {
         info(
           `slidemark: warning: expected ${frames.length} pages; the theme's print styles gave ${pages}`,
