@@ -64,15 +64,25 @@ export function createAppDir(name: string, deck: string): AppDir {
   }
 }
 
-/** `vite build` of the app as a whole process; returns the wall time in ms. */
-export async function viteBuild(app: AppDir): Promise<number> {
-  const result = await runProcess(process.execPath, [viteBin(), 'build'], { cwd: app.dir })
+export interface Timing {
+  /** Spawn to exit. */
+  ms: number
+  /** CPU time (user + system) of the process and its children. */
+  cpuMs: number | undefined
+}
+
+/** `vite build` of the app as a whole process. */
+export async function viteBuild(app: AppDir): Promise<Timing> {
+  const result = await runProcess(process.execPath, [viteBin(), 'build'], {
+    cwd: app.dir,
+    cpu: true,
+  })
   if (result.code !== 0) {
     throw new Error(
       `vite build ${describeExit(result.code, result.timedOut)}: ${`${result.stderr}\n${result.stdout}`.trim().slice(-600)}`,
     )
   }
-  return result.wallMs
+  return { ms: result.wallMs, cpuMs: result.cpuMs }
 }
 
 const CLI_BIN = path.join(WORKSPACE, 'packages', 'cli', 'bin', 'slidemark.js')
@@ -92,7 +102,7 @@ function assertCliBuilt(): void {
  * folder (so the CLI's cache starts empty), or in `reuse` to rebuild with
  * the cache an earlier run left. Returns the wall time and the folder.
  */
-export async function cliBuild(deck: string, reuse?: string): Promise<{ ms: number; dir: string }> {
+export async function cliBuild(deck: string, reuse?: string): Promise<Timing & { dir: string }> {
   assertCliBuilt()
   const dir = reuse ?? mkdtempSync(path.join(tmpdir(), 'slidemark-bench-cli-'))
   writeFileSync(path.join(dir, 'talk.slides.md'), deck)
@@ -108,7 +118,7 @@ export async function cliBuild(deck: string, reuse?: string): Promise<{ ms: numb
       `slidemark build ${describeExit(result.code, result.timedOut)}: ${`${result.stderr}\n${result.stdout}`.trim().slice(-600)}`,
     )
   }
-  return { ms: result.wallMs, dir }
+  return { ms: result.wallMs, cpuMs: result.cpuMs, dir }
 }
 
 /** Removes a CLI build folder and the cache the CLI keeps for it under the OS temp folder. */

@@ -5,26 +5,42 @@ export interface BenchArgs {
   smoke: boolean
   /** Skip writing results/<timestamp>.json. */
   noJson: boolean
+  /** Run only these groups (`--only apps,processes`); all when empty. */
+  only: Group[]
   help: boolean
 }
 
-export const USAGE = `Usage: pnpm bench [--smoke] [--no-json]
+/** Groups of measurements: in-process (items 1, 2, 4), processes (1, 3, 8), apps (5, 6, 7). */
+export const GROUPS = ['in-process', 'processes', 'apps'] as const
+export type Group = (typeof GROUPS)[number]
 
-  --smoke    a few iterations on the 25-slide deck only (CI); exits non-zero on any error
-  --no-json  print the table only, do not write packages/bench/results/<timestamp>.json`
+export const USAGE = `Usage: pnpm bench [--smoke] [--no-json] [--only <groups>]
+
+  --smoke          a few iterations on the 25-slide deck only (CI); exits non-zero on any error
+  --no-json        print the table only, do not write packages/bench/results/<timestamp>.json
+  --only <groups>  comma-separated: in-process (items 1, 2, 4), processes (1, 3, 8), apps (5, 6, 7)`
 
 /**
  * Parses `process.argv.slice(2)`. A bare `--` (which some pnpm versions pass
  * through) is ignored; unknown options throw so typos do not run the full suite.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { smoke: false, noJson: false, help: false }
-  for (const arg of argv) {
+  const args: BenchArgs = { smoke: false, noJson: false, only: [], help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
     if (arg === '--') continue
     if (arg === '--smoke') args.smoke = true
     else if (arg === '--no-json') args.noJson = true
     else if (arg === '--help' || arg === '-h') args.help = true
-    else throw new Error(`unknown option ${arg}\n${USAGE}`)
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length)
+      for (const group of (value ?? '').split(',')) {
+        if (!(GROUPS as readonly string[]).includes(group)) {
+          throw new Error(`--only takes ${GROUPS.join(', ')}; got "${group}"\n${USAGE}`)
+        }
+        args.only.push(group as Group)
+      }
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`)
   }
   return args
 }

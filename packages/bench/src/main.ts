@@ -5,7 +5,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parseBenchArgs, USAGE } from './args.js'
+import { type Group, parseBenchArgs, USAGE } from './args.js'
 import { describeMachine } from './machine.js'
 import { measureInProcess } from './measure/in-process.js'
 import { measureProcesses } from './measure/processes.js'
@@ -32,9 +32,10 @@ async function main(): Promise<number> {
   }
 
   await buildStalePackages(suite.log)
-  await measureInProcess(suite)
-  await measureProcesses(suite)
-  if (!suite.smoke) {
+  const runs = (group: Group) => args.only.length === 0 || args.only.includes(group)
+  if (runs('in-process')) await measureInProcess(suite)
+  if (runs('processes')) await measureProcesses(suite)
+  if (!suite.smoke && runs('apps')) {
     const { measureApps } = await import('./measure/apps.js')
     await measureApps(suite)
   }
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
     console.error(`${errors.length} measurement(s) failed`)
     return 1
   }
-  if (suite.smoke) {
+  if (suite.smoke && runs('in-process')) {
     // CI's smoke run must prove the compiler is measurable, not just that nothing threw.
     const compiled = suite.rows.some(
       (row) => row.label.startsWith('compile() cold') && row.value !== undefined,
