@@ -70,7 +70,9 @@ async function compileDeck(source: string, options: ResolvedOptions): Promise<De
   return {
     meta: frontMatter.meta,
     slides,
-    messages: messages.map((message): DeckMessage => ({ ...message, file: options.filename })),
+    messages: messages
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .map((message): DeckMessage => ({ ...message, file: options.filename })),
   }
 }
 

@@ -73,10 +73,13 @@ export function remarkSlideNotes(this: Processor, options?: RemarkSlideNotesOpti
     }
     tree.children = kept
     if (notes.length > 0) {
+      const start = notes[0]?.position?.start
+      const end = notes[notes.length - 1]?.position?.end
       tree.children.push({
         type: 'slideNotes',
         children: notes,
         data: { hName: 'div', hProperties: { className: [className] } },
+        ...(start && end ? { position: { start, end } } : {}),
       })
     }
   }
