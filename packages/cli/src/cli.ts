@@ -24,6 +24,11 @@ async function exit(code: number): Promise<never> {
 /** Runs the `slidemark` command with `args` (without `node` and the script). */
 export async function main(args: readonly string[]): Promise<never> {
   installSignalHandlers()
+  // `slidemark inspect --json | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCodes.ok)
+    throw error
+  })
   const program = createProgram()
   let code: number = exitCodes.ok
   try {

@@ -51,6 +51,10 @@ export function createProgram(): CAC {
 
   const devAction = async (deck: string | undefined, options: Record<string, unknown>) => {
     if (deck === undefined) throw new UsageError('missing deck file, e.g. slidemark talk.slides.md')
+    // `slidemark biuld` is a typo for a command, not a deck called "biuld".
+    if (/^[a-z][\w-]*$/i.test(deck) && !fs.existsSync(deck)) {
+      throw new UsageError(`unknown command "${deck}"`)
+    }
     const devOptions = {
       port: parsePort(options.port),
       host: parseHost(options.host),

@@ -122,9 +122,11 @@ describe.concurrent('bad input gets a one-line reason and a non-zero exit', () =
   })
 
   it('an unknown command is a usage error (exit 2)', async () => {
-    const result = await runCli(['biuld', 'talk.slides.md'])
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('slidemark: unknown command "biuld"')
+    for (const args of [['biuld', 'talk.slides.md'], ['biuld']]) {
+      const result = await runCli(args)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('slidemark: unknown command "biuld"')
+    }
   })
 
   it('a command without its deck is a usage error (exit 2)', async () => {
