@@ -122,3 +122,32 @@ export function assertWritable(target: string): void {
     fs.rmSync(probe, { force: true })
   }
 }
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/**
+ * Output folders are replaced as a whole, so `target` must be a folder (or
+ * not exist yet) and must not be, or contain, the working folder or the
+ * deck's folder.
+ */
+export function assertReplaceableDir(
+  target: string,
+  { cwd, deckDir, option }: { cwd: string; deckDir: string; option: string },
+): void {
+  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
+    throw new CliError(`cannot write ${target}: it is a file, not a folder`)
+  }
+  for (const [dir, what] of [
+    [cwd, 'the working folder'],
+    [deckDir, "the deck's folder"],
+  ] as const) {
+    if (isInside(dir, target)) {
+      throw new CliError(
+        `refusing to replace ${target}: it is or contains ${what}; choose another ${option}`,
+      )
+    }
+  }
+}

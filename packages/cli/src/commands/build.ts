@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
+import { assertReplaceableDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { displayPathOf, type LoadedDeck } from '../deck.js'
 import { CliError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
@@ -41,11 +41,6 @@ export function normalizeBase(base: string | undefined): string {
   return base.endsWith('/') ? base : `${base}/`
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
 /**
  * Resolves `--out`. A folder build replaces the folder, so it must not be the
  * working folder, the deck's folder or one above them.
@@ -64,19 +59,7 @@ export function resolveTarget(
     return { path: resolved, kind: 'file' }
   }
   if (singleFile) return { path: path.join(resolved, SINGLE_FILE_NAME), kind: 'file' }
-  if (fs.existsSync(resolved) && !fs.statSync(resolved).isDirectory()) {
-    throw new CliError(`cannot write ${resolved}: it is a file, not a folder`)
-  }
-  for (const [protectedDir, what] of [
-    [cwd, 'the working folder'],
-    [deck.dir, "the deck's folder"],
-  ] as const) {
-    if (isInside(protectedDir, resolved)) {
-      throw new CliError(
-        `refusing to replace ${resolved}: it is or contains ${what}; choose another --out`,
-      )
-    }
-  }
+  assertReplaceableDir(resolved, { cwd, deckDir: deck.dir, option: '--out' })
   return { path: resolved, kind: 'dir' }
 }
 

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Slide } from '@slidemark/core'
 import type { Browser, Page } from 'playwright-core'
-import { assertWritable, type StagingDir, stageDir, writeFileAtomic } from '../atomic.js'
+import {
+  assertReplaceableDir,
+  assertWritable,
+  type StagingDir,
+  stageDir,
+  writeFileAtomic,
+} from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
 import { displayPathOf } from '../deck.js'
 import { CliError } from '../errors.js'
@@ -177,9 +183,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
     }
     assertWritable(pdfPath)
   }
-  if (pngDir && (pngDir === cwd || pngDir === deck.dir || cwd.startsWith(pngDir + path.sep))) {
-    throw new CliError(`refusing to replace ${pngDir}: choose an empty or new folder for --png`)
-  }
+  if (pngDir) assertReplaceableDir(pngDir, { cwd, deckDir: deck.dir, option: '--png' })
   const executable = findChromium({ browser: options.browser })
 
   const slides = deck.deck.slides
@@ -214,7 +218,8 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
         await pages
           .nth(n)
           .screenshot({ path: path.join(pngStage.path, pngName(frame, slides.length)) })
-        progress.update(frame.slide + 1, slides.length)
+        // With --steps a slide is done after its last step.
+        if (frames[n + 1]?.slide !== frame.slide) progress.update(frame.slide + 1, slides.length)
       }
       progress.done()
       pngStage.commit()
