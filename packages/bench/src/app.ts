@@ -109,9 +109,7 @@ export async function cliBuild(deck: string, reuse?: string): Promise<Timing & {
   const result = await runProcess(
     process.execPath,
     [CLI_BIN, 'build', 'talk.slides.md', '--out', 'dist'],
-    {
-      cwd: dir,
-    },
+    { cwd: dir, cpu: true },
   )
   if (result.code !== 0) {
     throw new Error(

@@ -54,6 +54,8 @@ function installProbe() {
     }
     return false
   }
+  // A marker set before a full page reload is still awaited after it.
+  w.__benchMarker = sessionStorage.getItem('__benchMarker') ?? w.__benchMarker
   const tick = () => {
     const marker = w.__benchMarker
     if (marker && w.__benchSeen?.marker !== marker && document.body && onScreen(marker)) {
@@ -68,7 +70,7 @@ function installProbe() {
 /** Adds the probe to every document the page loads, watching for `marker` from the start. */
 export async function addProbe(page: Page, marker: string): Promise<void> {
   await page.addInitScript(
-    `(${installProbe.toString()})(); window.__benchMarker = ${JSON.stringify(marker)};`,
+    `window.__benchMarker = ${JSON.stringify(marker)}; (${installProbe.toString()})();`,
   )
 }
 
@@ -76,24 +78,38 @@ export async function addProbe(page: Page, marker: string): Promise<void> {
 export async function watchFor(page: Page, marker: string): Promise<void> {
   await page.evaluate((text) => {
     ;(window as unknown as { __benchMarker?: string }).__benchMarker = text
+    sessionStorage.setItem('__benchMarker', text)
   }, marker)
 }
 
-/** Waits until the probe has seen `marker` on screen; returns its timestamps. */
+/**
+ * Waits until the probe has seen `marker` on screen; returns its timestamps.
+ * Survives full page reloads in between (the probe is reinstalled and keeps
+ * waiting for the same marker).
+ */
 export async function seen(
   page: Page,
   marker: string,
   timeoutMs = 30_000,
 ): Promise<{ sinceNavigation: number; epoch: number }> {
-  const handle = await page.waitForFunction(
-    (text) => {
-      const s = (window as unknown as { __benchSeen?: { marker: string } }).__benchSeen
-      return s && s.marker === text ? s : undefined
-    },
-    marker,
-    { timeout: timeoutMs, polling: 10 },
-  )
-  return (await handle.jsonValue()) as unknown as { sinceNavigation: number; epoch: number }
+  const deadline = performance.now() + timeoutMs
+  while (true) {
+    try {
+      const handle = await page.waitForFunction(
+        (text) => {
+          const s = (window as unknown as { __benchSeen?: { marker: string } }).__benchSeen
+          return s && s.marker === text ? s : undefined
+        },
+        marker,
+        { timeout: Math.max(1, deadline - performance.now()), polling: 10 },
+      )
+      return (await handle.jsonValue()) as unknown as { sinceNavigation: number; epoch: number }
+    } catch (error) {
+      const reloaded =
+        error instanceof Error && /context was destroyed|navigat/i.test(error.message)
+      if (!reloaded || performance.now() > deadline) throw error
+    }
+  }
 }
 
 const TYPES: Record<string, string> = {
