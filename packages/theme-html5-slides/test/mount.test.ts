@@ -211,6 +211,25 @@ describe('overview', () => {
     expect(deck.state.slide).toBe(2)
   })
 
+  it('a hot update while it is open redraws the grid with the new slides', () => {
+    const { deck, root } = setup()
+    deck.overview.open()
+    deck.update(fixtureDeck().slice(0, 3))
+    expect(root.querySelectorAll('[data-slidemark-overview] [data-slide]')).toHaveLength(3)
+    expect(deck.overview.isOpen).toBe(true)
+  })
+
+  it('Home and End move the selection to the first and last slide', () => {
+    const { deck } = setup()
+    deck.go(2)
+    press('o')
+    press('End')
+    expect(deck.overview.selected).toBe(5)
+    press('Home')
+    expect(deck.overview.selected).toBe(0)
+    expect(deck.state.slide).toBe(2)
+  })
+
   it('the selected thumbnail shows its slide with all build steps', () => {
     const { deck, $ } = setup()
     deck.go(1)
