@@ -88,6 +88,19 @@ describe('compile', () => {
     ])
   })
 
+  test("a user plugin's file.fail() is an error at the place it names, in the deck", async () => {
+    const fail = () => (tree: Root, file: VFile) => {
+      if (JSON.stringify(tree).includes('Bad')) {
+        file.fail('not allowed', { place: tree.children[1]?.position, ruleId: 'my-rule' })
+      }
+    }
+    const deck = await compile('# A\n\n---\n\n# Bad\n\ntext', { remarkPlugins: [fail] })
+    expect(deck.messages.map((m) => [m.line, m.column, m.ruleId, m.severity])).toEqual([
+      [5, 1, 'plugin-error', 'error'],
+      [7, 1, 'my-rule', 'error'],
+    ])
+  })
+
   test('rehype plugins run on the slide HTML', async () => {
     const addClass = () => (tree: import('hast').Root) => {
       for (const node of tree.children)

@@ -15,9 +15,10 @@ import { type SlideSource, splitSlides } from './split.js'
  * message in `deck.messages` with its line and column in `source`.
  */
 export async function compile(source: string, options: CompileOptions = {}): Promise<Deck> {
-  const filename = typeof options?.filename === 'string' ? options.filename : undefined
+  const settings = options ?? {} // `null` from JavaScript callers, too
+  const filename = typeof settings.filename === 'string' ? settings.filename : undefined
   try {
-    return await compileDeck(String(source), resolveOptions(options ?? {}, defaultCache))
+    return await compileDeck(String(source), resolveOptions(settings, defaultCache))
   } catch (error) {
     const message = placedMessage(
       `Slidemark failed to compile this deck: ${describe(error)}`,
@@ -99,18 +100,7 @@ async function renderSlide(
       hasHeading: parts.hasHeading,
       bodyIsEmpty: parts.bodyIsEmpty,
       assets: parts.assets.map((asset) => clampToSlide(asset, slide)),
-      messages: file.messages.map((message) =>
-        clampToSlide(
-          placedMessage(
-            message.reason,
-            message.line ?? 1,
-            message.column ?? 1,
-            message.ruleId ?? 'plugin-message',
-            message.fatal ? 'error' : 'warning',
-          ),
-          slide,
-        ),
-      ),
+      messages: fileMessages(file, slide),
     }
     return { slide: rendered, ok: true }
   } catch (error) {
@@ -125,17 +115,7 @@ async function renderSlide(
       bodyIsEmpty: false,
       assets: [],
       messages: [
-        ...file.messages.map((message) =>
-          clampToSlide(
-            placedMessage(
-              message.reason,
-              message.line ?? 1,
-              message.column ?? 1,
-              message.ruleId ?? 'plugin-message',
-            ),
-            slide,
-          ),
-        ),
+        ...fileMessages(file, slide),
         placedMessage(
           `A plugin failed on this slide, which is shown as source: ${describe(error)}`,
           1,
@@ -147,6 +127,22 @@ async function renderSlide(
     }
     return { slide: rendered, ok: false }
   }
+}
+
+/** The messages plugins left on a slide's file, placed inside the slide (slide-relative lines). */
+function fileMessages(file: VFile, slide: SlideSource): PlacedMessage[] {
+  return file.messages.map((message) =>
+    clampToSlide(
+      placedMessage(
+        message.reason,
+        message.line ?? 1,
+        message.column ?? 1,
+        message.ruleId ?? 'plugin-message',
+        message.fatal ? 'error' : 'warning',
+      ),
+      slide,
+    ),
+  )
 }
 
 /** Keep a (slide-relative) place inside the slide, whatever a plugin reported. */
