@@ -45,11 +45,16 @@ export function codeFrame(source: string, line: number, column: number): string 
   return out.join('\n')
 }
 
-/** `src/talk.slides.md:4:1`, relative to the project root when inside it. */
-export function formatPlace(file: string, line: number, column: number, root: string): string {
+/** `src/talk.slides.md`: relative to the project root when inside it, with `/`. */
+export function formatFile(file: string, root: string): string {
   const relative = path.relative(root, file)
   const shown = relative && !relative.startsWith('..') ? relative : file
-  return `${shown.split(path.sep).join('/')}:${line}:${column}`
+  return shown.split(path.sep).join('/')
+}
+
+/** `src/talk.slides.md:4:1` (see `formatFile`). */
+export function formatPlace(file: string, line: number, column: number, root: string): string {
+  return `${formatFile(file, root)}:${line}:${column}`
 }
 
 /** `src/talk.slides.md:4:1: Unknown language "pyhton" [unknown-language]`, as the CLI prints it. */
@@ -89,7 +94,7 @@ export function missingAssetError(
   if (!first) throw new Error('missingAssetError needs at least one missing asset')
   const asset = first.reference
   const place = formatPlace(file, asset.line, asset.column, root)
-  const target = formatPlace(first.file, 0, 0, root).replace(/:0:0$/, '')
+  const target = formatFile(first.file, root)
   const also = others.map(
     ({ reference }) =>
       `\n  also missing: "${reference.url}" at ${reference.line}:${reference.column}`,
@@ -103,18 +108,17 @@ export function missingAssetError(
 }
 
 /**
- * Anything `compile()` threw (a user remark/rehype plugin, invalid YAML).
- * A vfile message or an error with `line`/`column` keeps its place; other
- * errors still name the deck.
+ * Anything `compile()` threw. It reports deck problems (invalid YAML, a
+ * failing user plugin) as messages and is not meant to throw; this covers the
+ * unexpected. A vfile message or an error with `line`/`column` keeps its
+ * place; other errors still name the deck.
  */
 export function thrownError(error: unknown, file: string, source: string, root: string): DeckError {
   const cause = error instanceof Error ? error : new Error(String(error))
   const place = placeOf(cause)
   const ruleId = (cause as { ruleId?: unknown }).ruleId
   const suffix = typeof ruleId === 'string' ? ` [${ruleId}]` : ''
-  const where = place
-    ? formatPlace(file, place.line, place.column, root)
-    : formatPlace(file, 0, 0, root).replace(/:0:0$/, '')
+  const where = place ? formatPlace(file, place.line, place.column, root) : formatFile(file, root)
   const deckError: DeckError = { message: `${where}: ${cause.message}${suffix}`, id: file }
   if (place) {
     deckError.loc = { file, ...place }
