@@ -38,7 +38,9 @@ export function generateModule(deck: Deck, assets: readonly DeckAsset[]): string
     const name = names.get(asset.url) as string
     return asset.hash ? `${name} + ${JSON.stringify(asset.hash)}` : name
   }
-  const urlPattern = attributeValuePattern(assets)
+  /** Assets by their URL as written in an attribute value of the HTML. */
+  const byAttribute = new Map(assets.map((asset) => [escapeAttribute(asset.url), asset]))
+  const urlPattern = attributeValuePattern([...byAttribute.keys()])
   const html = (text: string) => {
     if (!urlPattern) return JSON.stringify(text)
     return (
@@ -46,7 +48,7 @@ export function generateModule(deck: Deck, assets: readonly DeckAsset[]): string
         .split(urlPattern)
         .map((part, n) => {
           if (n % 2 === 0) return JSON.stringify(part)
-          const asset = assets.find((candidate) => escapeAttribute(candidate.url) === part)
+          const asset = byAttribute.get(part)
           return asset ? importedValue(asset) : JSON.stringify(part)
         })
         .filter((part) => part !== '""')
@@ -92,13 +94,13 @@ function escapeAttribute(url: string): string {
 }
 
 /**
- * Matches a whole `src="…"` or `poster="…"` value equal to one of the URLs
- * (the attributes core lists assets from), captured; `alt` text stays.
+ * Matches a whole `src="…"` or `poster="…"` value equal to one of the
+ * (attribute-escaped) URLs, captured: the attributes core lists assets from;
+ * `alt` text stays.
  */
-function attributeValuePattern(assets: readonly DeckAsset[]): RegExp | undefined {
-  if (assets.length === 0) return undefined
-  const alternatives = assets
-    .map((asset) => escapeAttribute(asset.url))
+function attributeValuePattern(values: readonly string[]): RegExp | undefined {
+  if (values.length === 0) return undefined
+  const alternatives = [...values]
     .sort((a, b) => b.length - a.length)
     .map((url) => url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   return new RegExp(`(?<=\\s(?:src|poster)=")(${alternatives.join('|')})(?=")`)
