@@ -80,10 +80,6 @@ export function slidemark(options: Options = {}): Plugin {
   /** Missing asset file → deck files that need it, to rebuild a deck when the file appears. */
   const awaitedAssets = new Map<string, Set<string>>()
 
-  async function compileDeck(source: string, file: string): Promise<Deck> {
-    return compile(source, { ...compileOptions, filename: file, cache })
-  }
-
   function printWarnings(deck: Deck, file: string) {
     for (const message of deck.messages) {
       if (message.severity !== 'warning') continue
@@ -116,7 +112,7 @@ export function slidemark(options: Options = {}): Plugin {
 
         let deck: Deck
         try {
-          deck = await compileDeck(source, file)
+          deck = await compile(source, { ...compileOptions, filename: file, cache })
         } catch (error) {
           // compile() reports problems as messages; this is for the unexpected.
           this.error(thrownError(error, file, source, root))
@@ -172,3 +168,5 @@ export function slidemark(options: Options = {}): Plugin {
 
 export default slidemark
 export type { DeckMeta, Slide } from '@slidemark/core'
+/** The disk cache the plugin uses by default, for tools (the CLI) that compile the same deck first. */
+export { cacheNamespace, createDiskCache } from './disk-cache.js'
