@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { DeckMeta, Slide } from '@slidemark/core'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slidemark } from '../src/index.js'
-import { copyFixture, listFiles } from './helpers.js'
+import { copyFixture, importSsrBuild, listFiles, readJs } from './helpers.js'
 
 interface DeckModule {
   default: Slide[]
@@ -37,12 +36,8 @@ beforeAll(async () => {
   })
   clientFiles = listFiles(path.join(root, 'dist'))
 
-  clientJs = clientFiles
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => fs.readFileSync(path.join(root, 'dist', file), 'utf8'))
-    .join('\n')
-  const [ssrEntry] = listFiles(path.join(root, 'dist-ssr')).filter((file) => /\.m?js$/.test(file))
-  deck = await import(pathToFileURL(path.join(root, 'dist-ssr', ssrEntry ?? 'missing')).href)
+  clientJs = readJs(path.join(root, 'dist'), clientFiles)
+  deck = await importSsrBuild(path.join(root, 'dist-ssr'))
 }, 60_000)
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))

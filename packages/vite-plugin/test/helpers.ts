@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
@@ -73,4 +73,18 @@ export function listFiles(directory: string): string[] {
     .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
     .map((file) => file.split(path.sep).join('/'))
     .sort()
+}
+
+/** The JavaScript files among `files` (paths relative to `directory`), concatenated. */
+export function readJs(directory: string, files: readonly string[]): string {
+  return files
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => fs.readFileSync(path.join(directory, file), 'utf8'))
+    .join('\n')
+}
+
+/** Imports the module an SSR `vite build` wrote to `directory`. */
+export async function importSsrBuild<T>(directory: string): Promise<T> {
+  const [entry] = listFiles(directory).filter((file) => /\.m?js$/.test(file))
+  return import(pathToFileURL(path.join(directory, entry ?? 'missing')).href) as Promise<T>
 }

@@ -1,13 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { createElement, type FunctionComponent } from 'react'
 import { renderToString } from 'react-dom/server'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slidemark } from '../src/index.js'
-import { copyFixture, listFiles } from './helpers.js'
+import { copyFixture, importSsrBuild, listFiles, readJs } from './helpers.js'
 
 let root: string
 let clientFiles: string[]
@@ -25,14 +24,8 @@ beforeAll(async () => {
   await build(config())
   await build({ ...config(), build: { ssr: 'src/App.tsx', outDir: 'dist-ssr' } })
   clientFiles = listFiles(path.join(root, 'dist'))
-  clientJs = clientFiles
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => fs.readFileSync(path.join(root, 'dist', file), 'utf8'))
-    .join('\n')
-  const [entry] = listFiles(path.join(root, 'dist-ssr')).filter((file) => /\.m?js$/.test(file))
-  const { App } = (await import(
-    pathToFileURL(path.join(root, 'dist-ssr', entry ?? 'missing')).href
-  )) as { App: FunctionComponent }
+  clientJs = readJs(path.join(root, 'dist'), clientFiles)
+  const { App } = await importSsrBuild<{ App: FunctionComponent }>(path.join(root, 'dist-ssr'))
   html = renderToString(createElement(App))
 }, 60_000)
 
