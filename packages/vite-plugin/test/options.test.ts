@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Slide } from '@slidemark/core'
 import { build, type Plugin } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type Options, slidemark } from '../src/index.js'
-import { copyFixture, listFiles } from './helpers.js'
+import { copyFixture, importSsrBuild } from './helpers.js'
 
 const roots: string[] = []
 afterAll(() => {
@@ -30,8 +29,7 @@ async function buildEntry(root: string, entry: string, plugins: Plugin[]) {
     plugins,
     build: { ssr: entry, outDir },
   })
-  const [file] = listFiles(path.join(root, outDir)).filter((name) => /\.m?js$/.test(name))
-  return import(pathToFileURL(path.join(root, outDir, file ?? 'missing')).href)
+  return importSsrBuild<{ default: Slide[] } & Record<string, unknown>>(path.join(root, outDir))
 }
 
 const plugin = (options: Options) => [slidemark({ cacheDir: false, ...options })]
@@ -40,7 +38,7 @@ describe('options', () => {
   it('compiles other files, even without .md, when include says so', async () => {
     const root = fixture({ 'src/notes.markdown': '# Only slide\n\nHello\n' })
     const deck = await buildEntry(root, 'src/notes.markdown', plugin({ include: /\.markdown$/ }))
-    expect((deck.default as Slide[]).map((slide) => slide.title)).toEqual(['Only slide'])
+    expect(deck.default.map((slide) => slide.title)).toEqual(['Only slide'])
   })
 
   it('leaves excluded decks alone', async () => {
@@ -70,7 +68,7 @@ describe('options', () => {
   it('compiles a deck imported with another query', async () => {
     const root = fixture({ 'src/entry.ts': "export { default } from './talk.slides.md?v=2'\n" })
     const deck = await buildEntry(root, 'src/entry.ts', plugin({}))
-    expect((deck.default as Slide[]).length).toBe(5)
+    expect(deck.default.length).toBe(5)
   })
 
   it('passes line numbers and themes through to compile()', async () => {
@@ -80,9 +78,22 @@ describe('options', () => {
       'src/talk.slides.md',
       plugin({ lineNumbers: true, themes: { light: 'min-light', dark: 'min-dark' } }),
     )
-    const python = (deck.default as Slide[]).find((slide) => slide.title === 'Some Python')
+    const python = deck.default.find((slide) => slide.title === 'Some Python')
     expect(python?.content).toContain('data-line-numbers')
     expect(python?.content).toContain('data-theme="min-light min-dark"')
+  })
+
+  it('compat: false reads the deck as plain CommonMark (no !lang, no #Title)', async () => {
+    const root = fixture({
+      'src/plain.slides.md': '#Title\n\n---\n\n# Code\n\n    !python\n    x = 1\n',
+    })
+    const on = await buildEntry(root, 'src/plain.slides.md', plugin({}))
+    expect(on.default.map((slide) => slide.header)).toEqual(['<h1>Title</h1>', '<h1>Code</h1>'])
+    expect(on.default[1]?.content).toContain('data-language="python"')
+    const off = await buildEntry(root, 'src/plain.slides.md', plugin({ compat: false }))
+    expect(off.default.map((slide) => slide.header)).toEqual(['', '<h1>Code</h1>'])
+    expect(off.default[0]?.content).toBe('<p>#Title</p>')
+    expect(off.default[1]?.content).toBe('<pre><code>!python\nx = 1\n</code></pre>')
   })
 
   it('runs user remark plugins, and a second build reuses the disk cache', async () => {
