@@ -51,11 +51,19 @@ test('the current slide is announced to screen readers', async ({ page, deck, de
   await expect(announcer).toContainText(deck.slides[1]?.title ?? '')
 })
 
-test('Tab never lands inside a hidden slide', async ({ page, deckUrl }) => {
-  // Slide 2 has links and code around it; walk focus through the whole page.
-  await page.goto(deckUrl('#slide3'))
-  await expectAt(page, 2)
-  for (let i = 0; i < 25; i++) {
+test('Tab never lands inside a hidden slide', async ({ page, deck, deckUrl }) => {
+  // A code slide next to another one: both have focusable code blocks, and
+  // only the current slide's may take focus.
+  const slide = findSlide(
+    deck,
+    'code slide followed by a code slide',
+    (s, i) => s.hasCode && deck.slides[i + 1]?.hasCode === true,
+  )
+  await page.goto(deckUrl(`#slide${slide + 1}`))
+  await expectAt(page, slide)
+  await expect(dom.slides(page).locator('pre[tabindex]')).not.toHaveCount(0)
+  let reachedCurrentSlide = false
+  for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab')
     const focus = await page.evaluate(() => {
       const active = document.activeElement
@@ -68,8 +76,11 @@ test('Tab never lands inside a hidden slide', async ({ page, deckUrl }) => {
       if (active.closest('[inert], [aria-hidden="true"]')) return 'inside hidden content'
       if (slide && slide.getAttribute('data-offset') !== '0') return 'inside another slide'
       if (visible === false) return 'on an invisible element'
-      return 'ok'
+      return slide ? 'current slide' : 'outside the slides'
     })
-    expect(['ok', 'body'], `Tab press ${i + 1}`).toContain(focus)
+    expect(['current slide', 'outside the slides', 'body'], `Tab press ${i + 1}`).toContain(focus)
+    if (focus === 'current slide') reachedCurrentSlide = true
   }
+  // The current slide's code block is reachable, so the walk did pass through slides.
+  expect(reachedCurrentSlide).toBe(true)
 })

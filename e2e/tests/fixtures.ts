@@ -135,7 +135,7 @@ export async function expectAt(page: Page, slide: number, step?: number): Promis
 export function findSlide(
   deck: DeckSummary,
   what: string,
-  predicate: (slide: DeckSummary['slides'][number]) => boolean,
+  predicate: (slide: DeckSummary['slides'][number], index: number) => boolean,
 ): number {
   const index = deck.slides.findIndex(predicate)
   if (index < 0) throw new Error(`the playground deck has no ${what}`)
