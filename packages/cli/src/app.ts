@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { defaultCache, type SlideCache } from '@slidemark/core'
 import slidemark from '@slidemark/vite-plugin'
@@ -14,6 +11,7 @@ import {
 } from 'vite'
 import type { LoadedDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
+import { cacheDirFor } from './slide-cache.js'
 import type { ResolvedTheme } from './theme.js'
 
 /**
@@ -121,17 +119,6 @@ export function appPlugin(options: AppOptions): Plugin {
   }
 }
 
-/** The nearest folder above `dir` (inclusive) holding a `package.json`, if any. */
-function findProjectDir(dir: string): string | undefined {
-  let current = dir
-  for (;;) {
-    if (fs.existsSync(path.join(current, 'package.json'))) return current
-    const parent = path.dirname(current)
-    if (parent === current) return undefined
-    current = parent
-  }
-}
-
 /** The outermost `node_modules` folder on `file`'s path: pnpm keeps a theme's dependencies there too. */
 function outermostNodeModules(file: string): string | undefined {
   const parts = file.split(path.sep)
@@ -153,17 +140,6 @@ export function allowedDirs(deck: LoadedDeck, theme: ResolvedTheme): string[] {
   const modules = outermostNodeModules(theme.dir)
   if (modules) dirs.add(modules)
   return [...dirs]
-}
-
-/**
- * Vite's cache folder: the project's `node_modules/.vite` when the deck is
- * inside a project, else a folder under the OS temp folder, so a folder that
- * holds only a deck stays that way.
- */
-export function cacheDirFor(deck: LoadedDeck): string | undefined {
-  if (findProjectDir(deck.dir)) return undefined
-  const key = createHash('sha256').update(deck.dir).digest('hex').slice(0, 16)
-  return path.join(os.tmpdir(), 'slidemark-cache', key)
 }
 
 /** The plugin prints warnings as `[slidemark] file:line:column: reason [ruleId]`. */
@@ -206,12 +182,11 @@ export interface ViteConfigOptions extends AppOptions {
 /** The whole Vite configuration for a deck; no config file is read. */
 export function viteConfig(options: ViteConfigOptions): InlineConfig {
   const { deck, theme } = options
-  const cacheDir = cacheDirFor(deck)
   return {
     configFile: false,
     envDir: false,
     root: deck.dir,
-    ...(cacheDir ? { cacheDir } : {}),
+    cacheDir: cacheDirFor(deck.dir),
     customLogger: createAppLogger(deck, options.printer, options.logLevel),
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Deck } from '@slidemark/core'
+import type { Deck, SlideCache } from '@slidemark/core'
 import { CliError } from './errors.js'
 import { formatMessage, type MessagePrinter } from './messages.js'
 
@@ -54,10 +54,16 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
 }
 
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */
-export async function compileDeck(read: Omit<LoadedDeck, 'deck'>): Promise<LoadedDeck> {
+export async function compileDeck(
+  read: Omit<LoadedDeck, 'deck'>,
+  cache?: SlideCache,
+): Promise<LoadedDeck> {
   // Loaded on first use, so bad paths are reported before the compiler loads.
   const { compile } = await import('@slidemark/core')
-  const deck = await compile(read.source, { filename: read.displayPath })
+  const deck = await compile(read.source, {
+    filename: read.displayPath,
+    ...(cache ? { cache } : {}),
+  })
   return { ...read, deck }
 }
 
@@ -79,14 +85,17 @@ export function assertPresentable(loaded: LoadedDeck): void {
 
 /**
  * Reads and compiles a deck. Warnings go to `printer`; an error message or a
- * deck without slides is a {@link CliError}.
+ * deck without slides is a {@link CliError}. `cacheFor` picks the slide cache
+ * for the deck's folder once the path is known to be good.
  */
 export async function loadDeck(
   input: string,
   printer: MessagePrinter,
   cwd = process.cwd(),
+  cacheFor?: (deckDir: string) => Promise<SlideCache | undefined>,
 ): Promise<LoadedDeck> {
-  const loaded = await compileDeck(readDeckSource(input, cwd))
+  const read = readDeckSource(input, cwd)
+  const loaded = await compileDeck(read, cacheFor ? await cacheFor(read.dir) : undefined)
   printer.print(loaded.deck.messages.filter((message) => message.severity !== 'error'))
   assertPresentable(loaded)
   return loaded

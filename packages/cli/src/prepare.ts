@@ -1,3 +1,4 @@
+import type { SlideCache } from '@slidemark/core'
 import { type LoadedDeck, loadDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
 import { chooseTheme, type ResolvedTheme, resolveTheme } from './theme.js'
@@ -6,6 +7,8 @@ import { chooseTheme, type ResolvedTheme, resolveTheme } from './theme.js'
 export interface PreparedDeck {
   deck: LoadedDeck
   theme: ResolvedTheme
+  /** The slide cache the deck was compiled with; the Vite plugin reuses it. */
+  cache?: SlideCache
 }
 
 /** Reads, compiles and checks the deck, then resolves its theme (`--theme`, front matter, default). */
@@ -14,9 +17,14 @@ export async function prepareDeck(
   themeFlag: string | undefined,
   printer: MessagePrinter,
   cwd = process.cwd(),
+  cacheFor?: (deckDir: string) => Promise<SlideCache>,
 ): Promise<PreparedDeck> {
-  const deck = await loadDeck(input, printer, cwd)
+  let cache: SlideCache | undefined
+  const deck = await loadDeck(input, printer, cwd, async (dir) => {
+    cache = await cacheFor?.(dir)
+    return cache
+  })
   const { name, origin } = chooseTheme(themeFlag, deck.deck.meta.theme, deck.displayPath)
   const theme = resolveTheme(name, deck.dir, origin)
-  return { deck, theme }
+  return cache ? { deck, theme, cache } : { deck, theme }
 }

@@ -17,7 +17,7 @@ import {
 } from 'vite'
 import { resolveDeckAssets } from './assets.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
-import { deckMessageError, formatMessage, missingAssetError, thrownError } from './errors.js'
+import { deckMessageError, formatMessage, missingAssetError } from './errors.js'
 import { generateModule } from './generate-module.js'
 
 /**
@@ -110,13 +110,8 @@ export function slidemark(options: Options = {}): Plugin {
         const [file = id, query = ''] = id.split('?', 2)
         if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
 
-        let deck: Deck
-        try {
-          deck = await compile(source, { ...compileOptions, filename: file, cache })
-        } catch (error) {
-          // compile() reports problems as messages; this is for the unexpected.
-          this.error(thrownError(error, file, source, root))
-        }
+        // compile() never throws: every problem, a failing user plugin too, is a message.
+        const deck = await compile(source, { ...compileOptions, filename: file, cache })
         printWarnings(deck, file)
         const fatal = deck.messages.find((message) => message.severity === 'error')
         if (fatal) this.error(deckMessageError(fatal, file, source, root))

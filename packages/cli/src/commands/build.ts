@@ -7,6 +7,7 @@ import { CliError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
+import { slideCacheFor } from '../slide-cache.js'
 
 /** The file `--single-file` writes into the output folder. */
 export const SINGLE_FILE_NAME = 'presentation.html'
@@ -140,7 +141,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const loading = import('../vite-build.js')
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, cwd)
+  const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
   const { deck, theme } = prepared
   const target = resolveTarget(options.out, singleFile, deck, cwd)
   const total = deck.deck.slides.length

@@ -3,6 +3,7 @@ import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
+import { slideCacheFor } from '../slide-cache.js'
 
 export interface DevOptions {
   /** Port to listen on; default 5173, or the next free one. A port given here must be free. */
@@ -24,7 +25,7 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
   const loading = Promise.all([import('vite'), import('../app.js'), import('../theme-watch.js')])
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, options.cwd)
+  const prepared = await prepareDeck(input, options.theme, printer, options.cwd, slideCacheFor)
   const [{ createServer }, { viteConfig }, { followThemeChanges }] = await loading
   // The generated app reads the theme from here, so a front matter edit can switch it.
   const app = { ...prepared, printer }

@@ -18,6 +18,7 @@ import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import { prepareDeck } from '../prepare.js'
 import { createProgress, info } from '../progress.js'
+import { slideCacheFor } from '../slide-cache.js'
 import { SINGLE_FILE_NAME } from './build.js'
 
 export interface ExportOptions {
@@ -165,7 +166,7 @@ async function launch(executablePath: string): Promise<Browser> {
 export async function exportDeck(input: string, options: ExportOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd()
   const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, cwd)
+  const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
   const { deck } = prepared
   const name = deckBaseName(deck.path)
   const pdfOption = options.pdf ?? (options.png === undefined ? true : undefined)
