@@ -1,5 +1,6 @@
 import path from 'node:path'
-import type { AssetReference, DeckMessage } from '@slidemark/core'
+import type { DeckMessage } from '@slidemark/core'
+import type { MissingAsset } from './assets.js'
 
 /**
  * The error shape Vite and Rolldown understand (`RollupError` minus what
@@ -13,8 +14,8 @@ import type { AssetReference, DeckMessage } from '@slidemark/core'
 export interface DeckError {
   message: string
   id: string
-  loc?: { file: string; line: number; column: number }
-  frame?: string
+  loc: { file: string; line: number; column: number }
+  frame: string
 }
 
 /** Lines shown around the problem line in a code frame. */
@@ -69,12 +70,7 @@ export function deckMessageError(
   source: string,
   root: string,
 ): DeckError {
-  return {
-    message: formatMessage(message, file, root),
-    id: file,
-    loc: { file, line: message.line, column: message.column },
-    frame: codeFrame(source, message.line, message.column),
-  }
+  return placedError(formatMessage(message, file, root), file, message.line, message.column, source)
 }
 
 /** The `ruleId` of a missing image or media file, documented in the README. */
@@ -85,7 +81,7 @@ export const MISSING_ASSET = 'missing-asset'
  * the first; the message lists the others, so one pass fixes them all.
  */
 export function missingAssetError(
-  missing: ReadonlyArray<{ reference: AssetReference; file: string }>,
+  missing: readonly MissingAsset[],
   file: string,
   source: string,
   root: string,
@@ -99,51 +95,22 @@ export function missingAssetError(
     ({ reference }) =>
       `\n  also missing: "${reference.url}" at ${reference.line}:${reference.column}`,
   )
-  return {
-    message: `${place}: Cannot find "${asset.url}" (looked for ${target}) [${MISSING_ASSET}]${also.join('')}`,
-    id: file,
-    loc: { file, line: asset.line, column: asset.column },
-    frame: codeFrame(source, asset.line, asset.column),
-  }
+  return placedError(
+    `${place}: Cannot find "${asset.url}" (looked for ${target}) [${MISSING_ASSET}]${also.join('')}`,
+    file,
+    asset.line,
+    asset.column,
+    source,
+  )
 }
 
-/**
- * Anything `compile()` threw. It reports deck problems (invalid YAML, a
- * failing user plugin) as messages and is not meant to throw; this covers the
- * unexpected. A vfile message or an error with `line`/`column` keeps its
- * place; other errors still name the deck.
- */
-export function thrownError(error: unknown, file: string, source: string, root: string): DeckError {
-  const cause = error instanceof Error ? error : new Error(String(error))
-  const place = placeOf(cause)
-  const ruleId = (cause as { ruleId?: unknown }).ruleId
-  const suffix = typeof ruleId === 'string' ? ` [${ruleId}]` : ''
-  const where = place ? formatPlace(file, place.line, place.column, root) : formatFile(file, root)
-  const deckError: DeckError = { message: `${where}: ${cause.message}${suffix}`, id: file }
-  if (place) {
-    deckError.loc = { file, ...place }
-    deckError.frame = codeFrame(source, place.line, place.column)
-  }
-  return Object.assign(deckError, { stack: cause.stack })
-}
-
-/** The 1-based place a vfile message or a parser error carries, if any. */
-function placeOf(error: Error): { line: number; column: number } | undefined {
-  const candidate = error as {
-    line?: unknown
-    column?: unknown
-    place?: { line?: unknown; column?: unknown; start?: { line?: unknown; column?: unknown } }
-    linePos?: Array<{ line?: unknown; col?: unknown }>
-  }
-  const place = candidate.place?.start ?? candidate.place
-  const yamlPlace = candidate.linePos?.[0]
-  const line = positive(candidate.line) ?? positive(place?.line) ?? positive(yamlPlace?.line)
-  if (line === undefined) return undefined
-  const column =
-    positive(candidate.column) ?? positive(place?.column) ?? positive(yamlPlace?.col) ?? 1
-  return { line, column }
-}
-
-function positive(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined
+/** An error at 1-based `line`:`column` of the deck `file`, with a code frame of `source`. */
+function placedError(
+  message: string,
+  file: string,
+  line: number,
+  column: number,
+  source: string,
+): DeckError {
+  return { message, id: file, loc: { file, line, column }, frame: codeFrame(source, line, column) }
 }
