@@ -42,13 +42,13 @@ export function remarkSlideNotes(this: Processor, options?: RemarkSlideNotesOpti
     const kept: RootContent[] = []
     for (const node of tree.children) {
       const first = node.type === 'paragraph' ? node.children[0] : undefined
-      if (first?.type === 'text' && first.value.startsWith(prefix)) {
-        first.value = first.value.slice(prefix.length).replace(/^[ \t]+/, '')
-        if (first.value === '' && node.type === 'paragraph') node.children.shift()
-        if (node.type === 'paragraph' && node.children.length > 0) notes.push(node)
+      if (node.type !== 'paragraph' || first?.type !== 'text' || !first.value.startsWith(prefix)) {
+        kept.push(node)
         continue
       }
-      kept.push(node)
+      first.value = first.value.slice(prefix.length).replace(/^[ \t]+/, '')
+      if (first.value === '') node.children.shift()
+      if (node.children.length > 0) notes.push(node)
     }
     const last = kept[kept.length - 1]
     const comment = last?.type === 'html' ? wholeComment.exec(last.value) : null
