@@ -16,7 +16,7 @@ import type { ResolvedTheme } from './theme.js'
 
 /**
  * The app a deck needs, generated in memory: an `index.html` with one
- * `<div id="app">`, and an entry module that imports the deck, mounts the
+ * `<main id="app">`, and an entry module that imports the deck, mounts the
  * theme and follows hot updates, exactly as a hand-written app would (see the
  * theme contract). Nothing is written into the deck's folder.
  */

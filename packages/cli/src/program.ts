@@ -137,7 +137,18 @@ export function createProgram(): CAC {
       await inspect(deck, { json: options.json === true })
     })
 
-  cli.help()
+  cli.help((sections) => [
+    ...sections,
+    {
+      title: 'Exit codes',
+      body: [
+        '  0    done',
+        '  1    bad input or failed work (missing file, not a deck, unknown theme, build error, no browser)',
+        '  2    bad command line (unknown command or option, missing deck)',
+        '  130  interrupted with Ctrl-C (nothing half-written is left)',
+      ].join('\n'),
+    },
+  ])
   cli.version(version())
   return cli
 }
