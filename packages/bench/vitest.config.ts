@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { workspaceAliases } from '../../vitest.shared'
+import { workspaceAliases } from '../../vitest.shared.ts'
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },

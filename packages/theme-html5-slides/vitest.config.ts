@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { workspaceAliases } from '../../vitest.shared'
+import { workspaceAliases } from '../../vitest.shared.ts'
 
 export default defineConfig({
   resolve: {
