@@ -1,4 +1,4 @@
-import { arch, availableParallelism, cpus, release, totalmem, type } from 'node:os'
+import { arch, availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os'
 
 /** Where the figures come from; printed at the top of the table and stored in the JSON. */
 export interface Machine {
@@ -8,6 +8,12 @@ export interface Machine {
   memoryGB: number
   platform: string
   node: string
+  /**
+   * 1-minute load average when the run started and when it ended: above the
+   * core count, other processes were competing and absolute times are
+   * inflated (ratios measured side by side still hold).
+   */
+  load: { start: number; end?: number }
   /** Filled in once a browser measurement has launched Chromium. */
   chromium?: string
 }
@@ -20,5 +26,15 @@ export function describeMachine(now = new Date()): Machine {
     memoryGB: Math.round(totalmem() / 1024 ** 3),
     platform: `${type()} ${release()} ${arch()}`,
     node: process.versions.node,
+    load: { start: round(loadavg()[0] ?? 0) },
   }
+}
+
+/** Records the load average at the end of the run. */
+export function finishMachine(machine: Machine): void {
+  machine.load.end = round(loadavg()[0] ?? 0)
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Group, parseBenchArgs, USAGE } from './args.js'
-import { describeMachine } from './machine.js'
+import { describeMachine, finishMachine } from './machine.js'
 import { measureInProcess } from './measure/in-process.js'
 import { measureProcesses } from './measure/processes.js'
 import { PEERS } from './peers.js'
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
     await measureApps(suite)
   }
 
+  finishMachine(suite.machine)
   const seconds = (performance.now() - started) / 1000
   const mode = suite.smoke ? 'smoke' : 'full'
   console.log(formatHeader(suite.machine, mode))

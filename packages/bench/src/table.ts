@@ -37,6 +37,10 @@ export function formatHeader(machine: Machine, mode: string): string {
     `Slidemark benchmarks (${mode}) — ${machine.date}`,
     `${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, ${machine.platform}`,
     `Node ${machine.node}, Chromium ${machine.chromium ?? 'n/a'}`,
+    `Load average (1 min): ${machine.load.start} at start, ${machine.load.end ?? '?'} at end` +
+      (Math.max(machine.load.start, machine.load.end ?? 0) > machine.cores
+        ? ` — above ${machine.cores} cores: absolute times are inflated, compare the ratios`
+        : ''),
   ].join('\n')
 }
 

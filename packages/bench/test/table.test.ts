@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../src/result.js'
-import { formatRatio, formatTable, formatValue } from '../src/table.js'
+import { formatHeader, formatRatio, formatTable, formatValue } from '../src/table.js'
 
 describe('formatValue', () => {
   it('switches milliseconds to seconds from 1000 ms', () => {
@@ -54,5 +54,29 @@ describe('formatTable', () => {
     expect(lines[3]).toContain('MISSED')
     expect(lines[4]).toMatch(/n\/a +n\/a: slidemark CLI is not built$/)
     expect(lines[5]).toContain('ERROR')
+  })
+})
+
+describe('formatHeader', () => {
+  const machine = {
+    date: '2026-11-25T02:40:00.000Z',
+    cores: 2,
+    cpu: 'AMD EPYC',
+    memoryGB: 24,
+    platform: 'Linux 6.18 x64',
+    node: '20.20.2',
+    chromium: '156.0',
+  }
+
+  it('names the cores, CPU, Node and Chromium', () => {
+    const header = formatHeader({ ...machine, load: { start: 0.5, end: 0.7 } }, 'full')
+    expect(header).toContain('2 cores, AMD EPYC')
+    expect(header).toContain('Node 20.20.2, Chromium 156.0')
+    expect(header).not.toContain('inflated')
+  })
+
+  it('warns when the load average was above the core count', () => {
+    const header = formatHeader({ ...machine, load: { start: 0.5, end: 14 } }, 'full')
+    expect(header).toContain('above 2 cores: absolute times are inflated')
   })
 })
