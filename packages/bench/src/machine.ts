@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { arch, availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os'
 
 /** Where the figures come from; printed at the top of the table and stored in the JSON. */
@@ -16,6 +17,8 @@ export interface Machine {
   load: { start: number; end?: number }
   /** Filled in once a browser measurement has launched Chromium. */
   chromium?: string
+  /** The workspace's git commit, when it is a git checkout. */
+  commit?: string
 }
 
 export function describeMachine(now = new Date()): Machine {
@@ -27,6 +30,7 @@ export function describeMachine(now = new Date()): Machine {
     platform: `${type()} ${release()} ${arch()}`,
     node: process.versions.node,
     load: { start: round(loadavg()[0] ?? 0) },
+    ...gitCommit(),
   }
 }
 
@@ -37,4 +41,16 @@ export function finishMachine(machine: Machine): void {
 
 function round(value: number): number {
   return Math.round(value * 10) / 10
+}
+
+function gitCommit(): { commit?: string } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+    return commit ? { commit } : {}
+  } catch {
+    return {}
+  }
 }

@@ -34,7 +34,7 @@ export function formatRatio(value: number | undefined): string {
 /** Header lines: what machine and runtime the figures come from. */
 export function formatHeader(machine: Machine, mode: string): string {
   return [
-    `Slidemark benchmarks (${mode}) — ${machine.date}`,
+    `Slidemark benchmarks (${mode}) — ${machine.date}${machine.commit ? `, commit ${machine.commit}` : ''}`,
     `${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, ${machine.platform}`,
     `Node ${machine.node}, Chromium ${machine.chromium ?? 'n/a'}`,
     `Load average (1 min): ${machine.load.start} at start, ${machine.load.end ?? '?'} at end` +
