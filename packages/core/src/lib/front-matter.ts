@@ -54,41 +54,25 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     return { meta: {}, messages, bodyStart }
   }
 
+  /** Front matter that is there but unusable: an error at its first line, empty `meta`. */
+  const failed = (reason: string, ruleId: string): FrontMatter => ({
+    meta: {},
+    messages: [placedMessage(reason, 2, 1, ruleId, 'error')],
+    bodyStart,
+  })
   let value: unknown
   try {
     value = document.toJS({ maxAliasCount: 100 })
   } catch (error) {
-    return {
-      meta: {},
-      messages: [
-        placedMessage(
-          `Invalid YAML front matter: ${firstLine(String((error as Error).message ?? error))}`,
-          2,
-          1,
-          ruleIds.invalidFrontMatter,
-          'error',
-        ),
-      ],
-      bodyStart,
-    }
+    const reason = firstLine(String((error as Error).message ?? error))
+    return failed(`Invalid YAML front matter: ${reason}`, ruleIds.invalidFrontMatter)
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    if (firstMeaningful !== undefined && looksLikeKey.test(firstMeaningful)) {
-      return {
-        meta: {},
-        messages: [
-          placedMessage(
-            'Front matter must be a YAML mapping (`key: value` lines)',
-            2,
-            1,
-            ruleIds.frontMatterNotMapping,
-            'error',
-          ),
-        ],
-        bodyStart,
-      }
-    }
-    return none
+    if (firstMeaningful === undefined || !looksLikeKey.test(firstMeaningful)) return none
+    return failed(
+      'Front matter must be a YAML mapping (`key: value` lines)',
+      ruleIds.frontMatterNotMapping,
+    )
   }
   return { meta: value as DeckMeta, messages: [], bodyStart }
 }
