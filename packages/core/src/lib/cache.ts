@@ -39,9 +39,10 @@ const noCache: SlideCache = { get: () => undefined, set: () => undefined }
 
 /**
  * A string that changes whenever an option that affects a slide's HTML
- * changes (defaults filled in, so `{}` and the explicit defaults agree): themes, line numbers, compatibility, the user's plugins (their
- * source text and JSON options: a plugin whose output depends on anything
- * else needs `cache: false`), and the version of `@slidemark/core`.
+ * changes (defaults filled in, so `{}` and the explicit defaults agree):
+ * themes, line numbers, compatibility, the user's plugins (their source text
+ * and JSON options: a plugin whose output depends on anything else needs
+ * `cache: false`), and the version of `@slidemark/core`.
  */
 export function optionsFingerprint(compileOptions: CompileOptions = {}): string {
   const options = resolveOptions(compileOptions, noCache)
