@@ -15,8 +15,13 @@ interface DiskCacheModule {
 export async function loadDiskCache(dir: string, compileOptions: object): Promise<SlideCacheLike> {
   let module: Partial<DiskCacheModule>
   try {
-    const entry = import.meta.resolve('@slidemark/vite-plugin')
-    module = (await import(new URL('./disk-cache.js', entry).href)) as Partial<DiskCacheModule>
+    const specifier = '@slidemark/vite-plugin'
+    module = (await import(specifier)) as Partial<DiskCacheModule>
+    // Builds from before the plugin exported its cache keep it in dist/disk-cache.js.
+    if (typeof module.createDiskCache !== 'function') {
+      const entry = import.meta.resolve(specifier)
+      module = (await import(new URL('./disk-cache.js', entry).href)) as Partial<DiskCacheModule>
+    }
   } catch (error) {
     throw new Unavailable(`the Vite plugin's disk cache is not built (${shortError(error)})`)
   }
