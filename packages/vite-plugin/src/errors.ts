@@ -63,14 +63,27 @@ export function formatMessage(message: DeckMessage, file: string, root: string):
   return `${formatPlace(file, message.line, message.column, root)}: ${message.reason} [${message.ruleId}]`
 }
 
-/** A compile message (severity `error`) as an error for `this.error`. */
+/**
+ * A deck's compile errors (severity `error`, in deck order) as one error for
+ * `this.error`: it points at the first; the message lists the others, each
+ * with its place, so none is lost.
+ */
 export function deckMessageError(
-  message: DeckMessage,
+  errors: readonly DeckMessage[],
   file: string,
   source: string,
   root: string,
 ): DeckError {
-  return placedError(formatMessage(message, file, root), file, message.line, message.column, source)
+  const [first, ...others] = errors
+  if (!first) throw new Error('deckMessageError needs at least one message')
+  const also = others.map((message) => `\n  also: ${formatMessage(message, file, root)}`)
+  return placedError(
+    formatMessage(first, file, root) + also.join(''),
+    file,
+    first.line,
+    first.column,
+    source,
+  )
 }
 
 /** The `ruleId` of a missing image or media file, documented in the README. */

@@ -113,8 +113,8 @@ export function slidemark(options: Options = {}): Plugin {
         // compile() never throws: every problem, a failing user plugin too, is a message.
         const deck = await compile(source, { ...compileOptions, filename: file, cache })
         printWarnings(deck, file)
-        const fatal = deck.messages.find((message) => message.severity === 'error')
-        if (fatal) this.error(deckMessageError(fatal, file, source, root))
+        const errors = deck.messages.filter((message) => message.severity === 'error')
+        if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))
 
         const assets = resolveDeckAssets(deck.slides, file)
         for (const { file: assetFile } of assets.missing) {
