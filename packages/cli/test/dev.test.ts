@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentSlide } from './deck-page.js'
 import { assertBuilt, copyFixture, launchChromium, startCli } from './helpers.js'
@@ -20,6 +20,19 @@ afterAll(async () => {
 
 const READY = /slidemark: ready at (http:\/\/127\.0\.0\.1:\d+\/)/
 
+/**
+ * Opens `url` and waits until Vite's HMR client is connected: a file saved
+ * before that would be missed by the page on a busy machine.
+ */
+async function openConnected(page: Page, url: string): Promise<void> {
+  const connected = page.waitForEvent('console', {
+    predicate: (message) => message.text().includes('[vite] connected'),
+    timeout: 30_000,
+  })
+  await page.goto(url)
+  await connected
+}
+
 /** Whether anything still answers at `url`. */
 async function answers(url: string): Promise<boolean> {
   try {
@@ -38,7 +51,7 @@ describe('slidemark dev', () => {
     const url = server.match[1] as string
     const page = await browser.newPage()
     try {
-      await page.goto(`${url}#slide2`)
+      await openConnected(page, `${url}#slide2`)
       expect((await currentSlide(page)).text).toBe('Why tides matter')
       await page.evaluate(() => {
         ;(window as unknown as { marker: string }).marker = 'kept'
@@ -51,7 +64,7 @@ describe('slidemark dev', () => {
           .replace('# Why tides matter', '# Why tides matter to sailors'),
       )
       await expect
-        .poll(async () => (await currentSlide(page)).text)
+        .poll(async () => (await currentSlide(page)).text, { timeout: 30_000 })
         .toBe('Why tides matter to sailors')
       expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
         'kept',
@@ -75,7 +88,7 @@ describe('slidemark dev', () => {
     })
     const page = await browser.newPage()
     try {
-      await page.goto(server.match[1] as string)
+      await openConnected(page, server.match[1] as string)
       const deckElement = page.locator('[data-slidemark-deck]')
       expect(await deckElement.getAttribute('data-theme')).toBe('html5-slides')
       const deck = path.join(dir, 'talk.slides.md')
