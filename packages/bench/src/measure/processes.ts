@@ -48,7 +48,7 @@ export async function measureProcesses(suite: Suite): Promise<void> {
         label: `highlighter creation, fresh process, ${engine} engine (2 themes, 4 langs)`,
         value: create,
         unit: 'ms',
-        note: `+ ${median(results.map((r) => r.importMs)).toFixed(0)} ms importing shiki`,
+        note: `+ ${median(results.map((r) => r.importMs)).toFixed(0)} ms importing shiki, unified, rehype-pretty-code`,
       })
     }
     return rows
