@@ -1,24 +1,8 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+// Debian's Chromium, never a downloaded browser: CHROMIUM_PATH wins, then the
+// usual system paths; the flags the whole project launches it with.
+import { CHROMIUM_ARGS, findChromium } from 'slidemark'
 import type { ThemeOptions } from './tests/fixtures.js'
-
-/**
- * Debian's Chromium, never a downloaded browser: `CHROMIUM_PATH` wins, then
- * the usual system paths. `.ci/run` installs `chromium` with apt when none exists.
- */
-function findChromium(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ]
-  const found = candidates.find((path) => path && existsSync(path))
-  if (!found) {
-    throw new Error('No Chromium found: set CHROMIUM_PATH or `apt-get install chromium`')
-  }
-  return found
-}
 
 export default defineConfig<ThemeOptions>({
   testDir: './tests',
@@ -39,14 +23,7 @@ export default defineConfig<ThemeOptions>({
     trace: 'off',
     launchOptions: {
       executablePath: findChromium(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [

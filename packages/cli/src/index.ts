@@ -1,4 +1,4 @@
-export { findChromium, NO_BROWSER_HELP } from './chromium.js'
+export { CHROMIUM_ARGS, findChromium, NO_BROWSER_HELP } from './chromium.js'
 export { type BuildOptions, type BuildTarget, build, SINGLE_FILE_NAME } from './commands/build.js'
 export { type DevOptions, dev } from './commands/dev.js'
 export { type ExportOptions, exportDeck } from './commands/export.js'

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { type Browser, chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from '../src/chromium.js'
 
 /** The package folder; the tests run the built command from here. */
 export const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -130,19 +131,10 @@ export function copyFixture(name: string): string {
   return dir
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /** Debian's Chromium (or CHROMIUM_PATH), as CI installs it. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: CHROMIUM_ARGS,
   })
 }
