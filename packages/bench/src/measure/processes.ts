@@ -22,6 +22,8 @@ interface HighlighterChild {
 }
 
 interface CompileChild {
+  importMs: number
+  cacheOpenMs: number
   compileMs: number
   processMs: number
   maxRssMB: number
@@ -71,7 +73,8 @@ export async function measureProcesses(suite: Suite): Promise<void> {
       '--deck',
       deck,
     ])
-    const bareMs = median(bare.map((r) => r.compileMs))
+    // Import + highlighter + first pass; Slidemark's disk-cache opening (it imports Vite) is left out.
+    const bareMs = median(bare.map((r) => r.importMs + r.compileMs))
     const rows: Row[] = [
       {
         item: 1,
@@ -89,8 +92,12 @@ export async function measureProcesses(suite: Suite): Promise<void> {
       const args = ['compile', '--tool', 'slidemark', '--deck', deck, '--cache-dir', cacheDir]
       sm.push(...(await childRuns<CompileChild>(1, args)))
     }
-    const smMs = median(sm.map((r) => r.compileMs))
-    suite.figures.set(`cold-process:${deck}`, smMs)
+    const smMs = median(sm.map((r) => r.importMs + r.compileMs))
+    suite.figures.set(`cold-compile:${deck}`, median(sm.map((r) => r.compileMs)))
+    suite.figures.set(
+      `cold-process-total:${deck}`,
+      median(sm.map((r) => r.importMs + r.cacheOpenMs + r.compileMs)),
+    )
     rows.push({
       item: 1,
       label: `cold process: import + compile() (empty disk cache), ${label}`,
@@ -107,18 +114,21 @@ export async function measureProcesses(suite: Suite): Promise<void> {
       const args = ['compile', '--tool', 'slidemark', '--deck', deck, '--cache-dir', cacheDir]
       const rebuilds = await childRuns<CompileChild>(coldRuns, args)
       const rebuild = median(rebuilds.map((r) => r.compileMs))
-      const share = ratio(rebuild, suite.figures.get(`cold-process:${deck}`))
+      const share = ratio(rebuild, suite.figures.get(`cold-compile:${deck}`))
+      const total = median(rebuilds.map((r) => r.importMs + r.cacheOpenMs + r.compileMs))
+      const totalShare = ratio(total, suite.figures.get(`cold-process-total:${deck}`))
       return [
         {
           item: 3,
-          label: `rebuild in a new process, disk cache warm, ${label}`,
+          label: `rebuild in a new process: compile() with the disk cache warm, ${label}`,
           value: rebuild,
           unit: 'ms',
           ratio: { label: 'rebuild/cold', value: share },
-          // The target is set for 500 slides; on 25, process start-up dominates both runs.
+          // The target is set for 500 slides.
           ...(deck === '500'
             ? { target: { text: '<= 10 % of cold', met: atMost(share, 0.1) } }
             : {}),
+          note: `with imports and opening the cache: ${(total / 1000).toFixed(2)} s = ${((totalShare ?? 0) * 100).toFixed(0)} % of cold`,
         },
       ]
     } finally {
