@@ -9,13 +9,19 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './config.js'
 import { Unavailable } from './result.js'
 
+/** The CLI's Chromium finder and flags (imported late: `slidemark` may be built by then). */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Unavailable(`no Chromium at ${CHROMIUM_PATH}`)
+  const { CHROMIUM_ARGS, findChromium } = await import('slidemark')
+  let executablePath: string
+  try {
+    executablePath = findChromium()
+  } catch (error) {
+    throw new Unavailable(error instanceof Error ? error.message : String(error))
+  }
   const { chromium } = await import('playwright-core')
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true })
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true })
 }
 
 /**

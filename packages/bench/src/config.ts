@@ -20,14 +20,3 @@ export const BASELINE_ENGINE = 'javascript' as const
 
 /** Languages the generated decks use; highlighters are created with exactly these. */
 export const LANGUAGES: readonly string[] = CODE_LANGUAGES
-
-/** Chromium binary (override with CHROMIUM_PATH) and the flags the team runs it with. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
