@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { CliError } from './errors.js'
 import { registerCleanup } from './interrupt.js'
@@ -10,10 +11,53 @@ import { registerCleanup } from './interrupt.js'
  * removed if the command fails or is interrupted.
  */
 
-/** A temporary path next to `target`, e.g. `dist` → `.dist.slidemark-1a2b3c`. */
-function siblingPath(target: string, label: string): string {
-  const name = `.${path.basename(target)}.${label}-${randomBytes(4).toString('hex')}`
+/** The labels of temporary paths next to an output; see {@link removeStale}. */
+const LABELS = ['slidemark', 'slidemark-old', 'tmp', 'probe'] as const
+
+/**
+ * A temporary path next to `target` that names this process, e.g. `dist` →
+ * `.dist.slidemark-4242-1a2b3c4d`, so a later run knows whether its owner is gone.
+ */
+function siblingPath(target: string, label: (typeof LABELS)[number]): string {
+  const name = `.${path.basename(target)}.${label}-${process.pid}-${randomBytes(4).toString('hex')}`
   return path.join(path.dirname(target), name)
+}
+
+/** Whether process `pid` still runs (another user's process counts). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Removes the temporary files and folders a killed run (SIGKILL, power loss)
+ * left next to `target`: those of processes no longer running, and those of
+ * versions that did not name their process.
+ */
+export function removeStale(target: string): void {
+  const pattern = new RegExp(
+    `^\\.${escapeRegExp(path.basename(target))}\\.(?:${LABELS.join('|')})-(?:(\\d+)-)?[0-9a-f]{8}$`,
+  )
+  let names: string[]
+  try {
+    names = fs.readdirSync(path.dirname(target))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = pattern.exec(name)?.[1]
+    if (pid === undefined && !pattern.test(name)) continue
+    if (pid !== undefined && (Number(pid) === process.pid || isRunning(Number(pid)))) continue
+    fs.rmSync(path.join(path.dirname(target), name), { recursive: true, force: true })
+  }
 }
 
 /** The one-line reason for a file system error on `target`. */
@@ -47,6 +91,7 @@ export interface StagingDir {
  * reason when `target`'s parent cannot be written.
  */
 export function stageDir(target: string): StagingDir {
+  removeStale(target)
   const staging = siblingPath(target, 'slidemark')
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true })
@@ -84,6 +129,7 @@ export function stageDir(target: string): StagingDir {
 
 /** Writes `data` to `target` through a temporary file and a rename. */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  removeStale(target)
   const temporary = siblingPath(target, 'tmp')
   const release = registerCleanup(() => fs.rmSync(temporary, { force: true }))
   try {
@@ -123,31 +169,24 @@ export function assertWritable(target: string): void {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
 /**
- * Output folders are replaced as a whole, so `target` must be a folder (or
- * not exist yet) and must not be, or contain, the working folder or the
- * deck's folder.
+ * A private temporary folder for this process, `<temp>/<prefix>-<pid>-XXXXXX`.
+ * Folders of the same prefix that a killed run left (their process is gone,
+ * they are the user's own) are removed first.
  */
-export function assertReplaceableDir(
-  target: string,
-  { cwd, deckDir, option }: { cwd: string; deckDir: string; option: string },
-): void {
-  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
-    throw new CliError(`cannot write ${target}: it is a file, not a folder`)
-  }
-  for (const [dir, what] of [
-    [cwd, 'the working folder'],
-    [deckDir, "the deck's folder"],
-  ] as const) {
-    if (isInside(dir, target)) {
-      throw new CliError(
-        `refusing to replace ${target}: it is or contains ${what}; choose another ${option}`,
-      )
+export function makeWorkDir(prefix: string): string {
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}-(\\d+)-[\\w]{6}$`)
+  const temp = os.tmpdir()
+  for (const name of fs.readdirSync(temp)) {
+    const pid = Number(pattern.exec(name)?.[1])
+    if (!pid || pid === process.pid || isRunning(pid)) continue
+    const dir = path.join(temp, name)
+    try {
+      if (fs.lstatSync(dir).uid === process.getuid?.())
+        fs.rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Gone already, or not ours to remove.
     }
   }
+  return fs.mkdtempSync(path.join(temp, `${prefix}-${process.pid}-`))
 }

@@ -40,6 +40,8 @@ function optionalPath(value: unknown, option: string): string | true | undefined
   return text(value, option)
 }
 
+const OVERWRITE_HELP = 'Replace an output folder or file that Slidemark did not write'
+
 const THEME_HELP = `Theme package or short name (default: front matter "theme:", else ${DEFAULT_THEME})`
 
 /**
@@ -92,6 +94,7 @@ export function createProgram(): CAC {
     .option('--base <path>', 'Public base path, e.g. /talks/ (default: ./, any folder)')
     .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
     .option('--theme <name>', THEME_HELP)
+    .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
     .action(async (deck: string, options: Record<string, unknown>) => {
@@ -100,6 +103,7 @@ export function createProgram(): CAC {
         base: text(options.base, 'base'),
         singleFile: options.singleFile === true,
         theme: text(options.theme, 'theme'),
+        overwrite: options.overwrite === true,
       }
       const { build } = await import('./commands/build.js')
       await build(deck, buildOptions)
@@ -113,6 +117,7 @@ export function createProgram(): CAC {
     .option('--notes', "Print each slide's presenter notes below it")
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
+    .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
     .action(async (deck: string, options: Record<string, unknown>) => {
@@ -123,6 +128,7 @@ export function createProgram(): CAC {
         notes: options.notes === true,
         browser: text(options.browser, 'browser'),
         theme: text(options.theme, 'theme'),
+        overwrite: options.overwrite === true,
       }
       const { exportDeck } = await import('./commands/export.js')
       await exportDeck(deck, exportOptions)

@@ -114,6 +114,12 @@ describe('slidemark build', () => {
       fs.mkdirSync(path.join(dir, 'dist', 'assets'), { recursive: true })
       fs.writeFileSync(path.join(dir, 'dist', 'index.html'), 'previous build')
       fs.writeFileSync(path.join(dir, 'dist', 'assets', 'old.js'), '')
+      const manifest = {
+        generator: 'slidemark',
+        version: '0.0.1',
+        files: ['assets/old.js', 'index.html'],
+      }
+      fs.writeFileSync(path.join(dir, 'dist', '.slidemark-output.json'), JSON.stringify(manifest))
       const before = filesIn(path.join(dir, 'dist'))
       fs.rmSync(path.join(dir, 'img', 'sunrise.png'))
       const result = await runCli(['build', 'talk.slides.md'], { cwd: dir })

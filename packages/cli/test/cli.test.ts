@@ -39,8 +39,8 @@ describe('help and version', () => {
 
   it.each([
     ['dev', ['--port', '--host', '--open', '--theme']],
-    ['build', ['--out', '--base', '--single-file', '--theme']],
-    ['export', ['--pdf', '--png', '--steps', '--notes', '--browser', '--theme']],
+    ['build', ['--out', '--base', '--single-file', '--theme', '--overwrite']],
+    ['export', ['--pdf', '--png', '--steps', '--notes', '--browser', '--theme', '--overwrite']],
     ['inspect', ['--json']],
   ])('%s --help lists its options', async (command, options) => {
     const result = await runCli([command, '--help'])

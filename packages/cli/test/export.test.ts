@@ -39,7 +39,11 @@ describe('slidemark export', () => {
     expect(result.code).toBe(0)
     expect(pdfPageCount(path.join(project, 'out', 'talk.pdf'))).toBe(6)
     const files = fs.readdirSync(path.join(project, 'images')).sort()
-    expect(files).toEqual([1, 2, 3, 4, 5, 6].map((n) => `slide-0${n}.png`))
+    expect(files).toEqual([
+      '.slidemark-output.json',
+      ...[1, 2, 3, 4, 5, 6].map((n) => `slide-0${n}.png`),
+    ])
+    files.shift()
     for (const file of files) {
       expect(pngSize(path.join(project, 'images', file))).toEqual([1800, 1400])
     }
@@ -53,7 +57,9 @@ describe('slidemark export', () => {
     )
     expect(result.code).toBe(0)
     expect(pdfPageCount(path.join(project, 'steps.pdf'))).toBe(8)
-    const files = fs.readdirSync(path.join(project, 'steps'))
+    const files = fs
+      .readdirSync(path.join(project, 'steps'))
+      .filter((name) => name.endsWith('.png'))
     expect(files).toHaveLength(8)
     expect(files).toEqual(
       expect.arrayContaining(['slide-03-1.png', 'slide-03-2.png', 'slide-03-3.png']),

@@ -1,10 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { assertReplaceableDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
-import { displayPathOf, type LoadedDeck } from '../deck.js'
+import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
+import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
 import { CliError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
+import {
+  checkOutputDir,
+  checkOutputFile,
+  deckInputs,
+  isSlidemarkHtml,
+  MANIFEST_FILE,
+  type OutputCheck,
+  writeManifest,
+} from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
@@ -21,6 +30,8 @@ export interface BuildOptions {
   singleFile?: boolean | undefined
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
   theme?: string | undefined
+  /** Replace an output folder or file that Slidemark did not write (`--overwrite`). */
+  overwrite?: boolean | undefined
   cwd?: string | undefined
   /** Vite's log level; `export` builds quietly. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent'
@@ -42,26 +53,22 @@ export function normalizeBase(base: string | undefined): string {
   return base.endsWith('/') ? base : `${base}/`
 }
 
-/**
- * Resolves `--out`. A folder build replaces the folder, so it must not be the
- * working folder, the deck's folder or one above them.
- */
+/** Resolves `--out`: a folder, or with `singleFile` a `.html` file or `presentation.html` in that folder. */
 export function resolveTarget(
   out: string | undefined,
   singleFile: boolean,
-  deck: LoadedDeck,
   cwd: string,
 ): BuildTarget {
   const resolved = path.resolve(cwd, out ?? 'dist')
-  if (singleFile && /\.html?$/i.test(resolved)) {
-    if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) {
-      throw new CliError(`cannot write ${resolved}: it is a folder`)
-    }
-    return { path: resolved, kind: 'file' }
-  }
+  if (singleFile && /\.html?$/i.test(resolved)) return { path: resolved, kind: 'file' }
   if (singleFile) return { path: path.join(resolved, SINGLE_FILE_NAME), kind: 'file' }
-  assertReplaceableDir(resolved, { cwd, deckDir: deck.dir, option: '--out' })
   return { path: resolved, kind: 'dir' }
+}
+
+/** Refuses a target the build may not replace (see `outputs.ts`). */
+export function checkTarget(target: BuildTarget, check: Omit<OutputCheck, 'option'>): void {
+  if (target.kind === 'dir') checkOutputDir(target.path, { ...check, option: '--out' })
+  else checkOutputFile(target.path, { ...check, option: '--out' }, isSlidemarkHtml)
 }
 
 /** What Rolldown reports about one problem. */
@@ -109,7 +116,7 @@ export function describeBuildError(
 function listFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && entry.name !== MANIFEST_FILE)
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
 }
@@ -140,10 +147,18 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   // Vite loads while the deck compiles.
   const loading = import('../vite-build.js')
   loading.catch(() => {})
+  // The output is checked before any work, and again once the deck's images are known.
+  const target = resolveTarget(options.out, singleFile, cwd)
+  const check = {
+    cwd,
+    deck: readDeckSource(input, cwd).path,
+    overwrite: options.overwrite ?? false,
+  }
+  checkTarget(target, check)
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
   const { deck, theme } = prepared
-  const target = resolveTarget(options.out, singleFile, deck, cwd)
+  checkTarget(target, { ...check, inputs: deckInputs(deck) })
   const total = deck.deck.slides.length
   info(`slidemark: compiled ${total}/${total} slides of ${deck.displayPath}`)
   info(`slidemark: building with ${theme.packageName}…`)
@@ -166,6 +181,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
       moveFileAtomic(html, target.path)
       staging.discard()
     } else {
+      writeManifest(staging.path)
       staging.commit()
     }
   } catch (error) {

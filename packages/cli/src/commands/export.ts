@@ -1,21 +1,29 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Slide } from '@slidemark/core'
 import type { Browser, Page } from 'playwright-core'
 import {
-  assertReplaceableDir,
   assertWritable,
+  makeWorkDir,
   type StagingDir,
   stageDir,
   writeFileAtomic,
 } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
-import { displayPathOf } from '../deck.js'
+import { displayPathOf, readDeckSource } from '../deck.js'
 import { CliError } from '../errors.js'
 import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
+import {
+  checkOutputDir,
+  checkOutputFile,
+  deckInputs,
+  isSlidemarkPdf,
+  markPdf,
+  type OutputCheck,
+  writeManifest,
+} from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
 import { createProgress, info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
@@ -34,6 +42,8 @@ export interface ExportOptions {
   browser?: string | undefined
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
   theme?: string | undefined
+  /** Replace a PNG folder or PDF that Slidemark did not write (`--overwrite`). */
+  overwrite?: boolean | undefined
   cwd?: string | undefined
 }
 
@@ -162,13 +172,13 @@ async function launch(executablePath: string): Promise<Browser> {
   }
 }
 
-/** `slidemark export`: PDF and/or PNG images of every slide (or step), rendered in Chromium. */
-export async function exportDeck(input: string, options: ExportOptions = {}): Promise<void> {
-  const cwd = options.cwd ?? process.cwd()
-  const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
-  const { deck } = prepared
-  const name = deckBaseName(deck.path)
+/** Where `export` writes: a PDF file and/or a PNG folder, relative to `cwd`. */
+export function resolveExportTargets(
+  options: Pick<ExportOptions, 'pdf' | 'png'>,
+  deckPath: string,
+  cwd: string,
+): { pdfPath: string | undefined; pngDir: string | undefined } {
+  const name = deckBaseName(deckPath)
   const pdfOption = options.pdf ?? (options.png === undefined ? true : undefined)
   const pdfPath =
     pdfOption === undefined
@@ -178,18 +188,40 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
     options.png === undefined
       ? undefined
       : path.resolve(cwd, options.png === true ? `${name}-png` : options.png)
-  if (pdfPath) {
-    if (fs.existsSync(pdfPath) && fs.statSync(pdfPath).isDirectory()) {
-      throw new CliError(`cannot write ${pdfPath}: it is a folder`)
-    }
-    assertWritable(pdfPath)
+  return { pdfPath, pngDir }
+}
+
+/** Refuses outputs `export` may not replace (see `outputs.ts`). */
+function checkTargets(
+  { pdfPath, pngDir }: ReturnType<typeof resolveExportTargets>,
+  check: Omit<OutputCheck, 'option'>,
+): void {
+  if (pdfPath) checkOutputFile(pdfPath, { ...check, option: '--pdf' }, isSlidemarkPdf)
+  if (pngDir) checkOutputDir(pngDir, { ...check, option: '--png' })
+  if (pdfPath && pngDir && !path.relative(pngDir, pdfPath).startsWith('..')) {
+    throw new CliError('--pdf must be outside the --png folder, which is replaced as a whole')
   }
-  if (pngDir) assertReplaceableDir(pngDir, { cwd, deckDir: deck.dir, option: '--png' })
+}
+
+/** `slidemark export`: PDF and/or PNG images of every slide (or step), rendered in Chromium. */
+export async function exportDeck(input: string, options: ExportOptions = {}): Promise<void> {
+  const cwd = options.cwd ?? process.cwd()
+  const deckPath = readDeckSource(input, cwd).path
+  const targets = resolveExportTargets(options, deckPath, cwd)
+  const { pdfPath, pngDir } = targets
+  // The outputs are checked before any work, and again once the deck's images are known.
+  const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
+  checkTargets(targets, check)
+  if (pdfPath) assertWritable(pdfPath)
+  const printer = new MessagePrinter()
+  const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
+  const { deck } = prepared
+  checkTargets(targets, { ...check, inputs: deckInputs(deck) })
   const executable = findChromium({ browser: options.browser })
 
   const slides = deck.deck.slides
   const frames = framesOf(slides, options.steps ?? false)
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'slidemark-export-'))
+  const work = makeWorkDir('slidemark-export')
   const removeWork = () => fs.rmSync(work, { recursive: true, force: true })
   const releaseWork = registerCleanup(removeWork)
   let browser: Browser | undefined
@@ -223,11 +255,12 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
         if (frames[n + 1]?.slide !== frame.slide) progress.update(frame.slide + 1, slides.length)
       }
       progress.done()
+      writeManifest(pngStage.path)
       pngStage.commit()
       info(`slidemark: wrote ${frames.length} images to ${displayPathOf(pngDir, cwd)}/`)
     }
     if (pdfPath) {
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      const pdf = markPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
       const pages = countPdfPages(pdf)
       writeFileAtomic(pdfPath, pdf)
       if (!pngDir) progress.update(slides.length, slides.length)
