@@ -1,4 +1,10 @@
-export { createMemoryCache, defaultCache, optionsFingerprint, slideCacheKey } from './lib/cache.js'
+export {
+  createMemoryCache,
+  defaultCache,
+  isCachedSlide,
+  optionsFingerprint,
+  slideCacheKey,
+} from './lib/cache.js'
 export { compile } from './lib/compile.js'
 export { laxHeadingSyntax } from './lib/micromark-lax-heading.js'
 export { type RemarkBangLangOptions, remarkBangLang } from './lib/remark-bang-lang.js'

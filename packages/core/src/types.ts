@@ -142,8 +142,17 @@ export interface CachedSlide {
   messages: Array<Omit<DeckMessage, 'file'>>
 }
 
-/** A synchronous key/value store for rendered slides (see `createMemoryCache`). */
+/**
+ * A synchronous key/value store for rendered slides (see `createMemoryCache`).
+ * `compile()` checks what `get` returns (`isCachedSlide`): a value of the
+ * wrong shape, or a `get` that throws, is a miss.
+ */
 export interface SlideCache {
   get(key: string): CachedSlide | undefined
   set(key: string, value: CachedSlide): void
+  /**
+   * Called once at the end of every `compile()` that used this cache, so a
+   * persistent cache can write what `set` collected in one go. Optional.
+   */
+  flush?(): void
 }

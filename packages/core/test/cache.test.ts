@@ -4,6 +4,7 @@ import {
   compile,
   createMemoryCache,
   defaultCache,
+  isCachedSlide,
   optionsFingerprint,
   type SlideCache,
 } from '../src/index.js'
@@ -177,5 +178,78 @@ describe('per-slide cache', () => {
     expect(cache.get('b')).toBeUndefined()
     expect(cache.get('a')?.title).toBe('a')
     expect(cache.get('c')?.title).toBe('c')
+  })
+})
+
+describe('cache integrity', () => {
+  const slide = '# Kept\n\nbody'
+  const wrongShapes: Array<[string, unknown]> = [
+    ['valid JSON of another shape', { html: '<p>planted</p>' }],
+    ['a string', '<p>planted</p>'],
+    ['null', null],
+    ['an array', []],
+    ['an older entry shape', { header: '<h1>Old</h1>', title: 'Old', content: '' }],
+  ]
+
+  test.each(wrongShapes)('%s from the cache is a miss: the slide is rendered', async (_, bad) => {
+    const sets: string[] = []
+    const deck = await compile(slide, {
+      cache: { get: () => bad as CachedSlide, set: (key) => sets.push(key) },
+    })
+    expect(deck.messages).toEqual([])
+    expect(deck.slides[0]?.header).toBe('<h1>Kept</h1>')
+    expect(sets).toHaveLength(1)
+  })
+
+  test('a slide missing one field, or with a field of the wrong type, is a miss', async () => {
+    const good = (await compile(slide, { cache: false })).slides[0]
+    const values: CachedSlide[] = []
+    await compile(slide, { cache: { get: () => undefined, set: (_k, v) => values.push(v) } })
+    const entry = values[0] as CachedSlide
+    expect(isCachedSlide(entry)).toBe(true)
+    const broken = [
+      { ...entry, content: 42 },
+      { ...entry, steps: 0 },
+      { ...entry, classes: [1] },
+      { ...entry, assets: [{ url: 'a.png' }] },
+      { ...entry, messages: [{ reason: 'r', line: 1, column: 1, severity: 'fatal' }] },
+      Object.fromEntries(Object.entries(entry).filter(([name]) => name !== 'notes')),
+    ]
+    for (const value of broken) {
+      expect(isCachedSlide(value)).toBe(false)
+      const deck = await compile(slide, { cache: { get: () => value as never, set: () => {} } })
+      expect(deck.slides[0]?.header).toBe(good?.header)
+      expect(deck.slides[0]?.content).toBe('<p>body</p>')
+    }
+  })
+
+  test('a cache whose get throws is a miss, not an error', async () => {
+    const deck = await compile(slide, {
+      cache: {
+        get: () => {
+          throw new Error('disk on fire')
+        },
+        set: () => {},
+      },
+    })
+    expect(deck.messages).toEqual([])
+    expect(deck.slides[0]?.title).toBe('Kept')
+  })
+
+  test('flush is called once at the end of each compile, and its failure is harmless', async () => {
+    const inner = createMemoryCache()
+    let flushes = 0
+    const cache: SlideCache = {
+      get: (key) => inner.get(key),
+      set: (key, value) => inner.set(key, value),
+      flush: () => {
+        flushes++
+        throw new Error('read-only disk')
+      },
+    }
+    const deck = await compile(`${slide}\n\n---\n\n# Two`, { cache })
+    expect(flushes).toBe(1)
+    expect(deck.slides).toHaveLength(2)
+    expect(deck.messages).toEqual([])
   })
 })

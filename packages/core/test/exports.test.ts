@@ -8,6 +8,7 @@ test('the public API is exactly this list', () => {
     'compile',
     'createMemoryCache',
     'defaultCache',
+    'isCachedSlide',
     'laxHeadingSyntax',
     'optionsFingerprint',
     'remarkBangLang',

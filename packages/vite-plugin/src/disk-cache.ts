@@ -2,62 +2,92 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { type CachedSlide, createMemoryCache, type SlideCache } from '@slidemark/core'
+import { type CachedSlide, isCachedSlide, type SlideCache, VERSION } from '@slidemark/core'
+
+/** A persistent `SlideCache`: `set` collects, `flush` (called by `compile()`) writes. */
+export interface DiskCache extends SlideCache {
+  flush(): void
+}
+
+/** Version of the store's line format; a line of another version is a miss. */
+const FORMAT = 1
+
+/** Entries kept by default: some 200 decks of 50 slides, a few tens of MB at most. */
+export const DEFAULT_MAX_ENTRIES = 10_000
 
 /**
- * A `SlideCache` that survives restarts: entries are kept in core's
- * in-memory LRU cache and mirrored to `<dir>/<sha256>.json`, so `vite build`
- * and a restarted dev server reuse the slides an earlier run compiled.
+ * A `SlideCache` that survives restarts, as one small store per namespace:
+ * `<dir>/<sha256(namespace)>.jsonl`, one JSON line per slide
+ * (`{ v, core, key, value }`), so `vite build` and a restarted dev server
+ * reuse the slides an earlier run compiled.
  *
- * - The file name hashes `namespace` with the key; the namespace carries the
- *   core version and anything else the key cannot see (user plugins), so an
- *   upgrade never reads an old entry: it just misses.
- * - Each file stores its key too and is only used when the key matches.
- * - Files are written to a temporary name and renamed, so a reader (another
- *   build running at the same time) never sees half a file.
- * - Unreadable, corrupt or missing files are misses; a directory that cannot
- *   be written is not an error. Deleting the directory is always safe.
- * - Every edit in the dev server adds a file, so the first write of a run
- *   trims the directory to `maxFiles`, dropping the least recently used
- *   (reading an entry renews its file's time).
+ * - The namespace carries the core build and anything else the key cannot
+ *   see (user plugins), so an upgrade never reads an old entry: it misses.
+ * - The store is read once, on the first `get`. Every line is validated:
+ *   format version, core `VERSION`, key and slide shape (`isCachedSlide`). A
+ *   bad line (valid JSON of the wrong shape, a line cut by a crash, another
+ *   version) is skipped: a miss, never an error.
+ * - `set` only remembers; `flush()`, which `compile()` calls once at its
+ *   end, appends the new slides in one write. When the store holds more
+ *   than `maxEntries` slides (or mostly replaced lines), that flush rewrites
+ *   it to a temporary name and renames it, keeping the slides used or
+ *   written by this process and then the most recent ones.
+ * - A directory that cannot be written is not an error (the memory copy
+ *   serves this run). Deleting the directory is always safe.
  */
 export function createDiskCache(
   dir: string,
   namespace: string,
-  maxFiles = DEFAULT_MAX_FILES,
-): SlideCache {
-  const memory = createMemoryCache()
-  let dirReady = false
+  maxEntries = DEFAULT_MAX_ENTRIES,
+): DiskCache {
+  const file = path.join(dir, `${sha256(namespace)}.jsonl`)
+  /** What the store file holds (after `load`), oldest first. */
+  let stored: Map<string, CachedSlide> | undefined
+  let storedLines = 0
+  /** Keys read or written by this process: kept first when the store is rewritten. */
+  const used = new Set<string>()
+  const pending = new Map<string, CachedSlide>()
+  let flushed = false
 
-  const fileFor = (key: string) =>
-    path.join(
-      dir,
-      `${createHash('sha256').update(namespace).update('\0').update(key).digest('hex')}.json`,
-    )
+  function load(): Map<string, CachedSlide> {
+    if (stored) return stored
+    const read = readStore(file)
+    stored = read.entries
+    storedLines = read.lines
+    return stored
+  }
 
   return {
     get(key) {
-      const remembered = memory.get(key)
-      if (remembered) return remembered
-      const file = fileFor(key)
-      const stored = readEntry(file)
-      if (!stored || stored.key !== key) return undefined
-      memory.set(key, stored.value)
-      touch(file)
-      return stored.value
+      const value = pending.get(key) ?? load().get(key)
+      if (value) used.add(key)
+      return value
     },
     set(key, value) {
-      memory.set(key, value)
+      pending.set(key, value)
+      used.add(key)
+    },
+    flush() {
+      if (pending.size === 0) return
+      const entries = load()
+      const lines = [...pending].map(([key, value]) => storeLine(key, value))
+      for (const [key, value] of pending) {
+        entries.delete(key)
+        entries.set(key, value)
+      }
+      pending.clear()
+      storedLines += lines.length
       try {
-        if (!dirReady) {
-          fs.mkdirSync(dir, { recursive: true })
-          trim(dir, maxFiles)
-          dirReady = true
+        fs.mkdirSync(dir, { recursive: true })
+        if (!flushed) removeLegacyFiles(dir)
+        flushed = true
+        if (entries.size > maxEntries || storedLines > 2 * entries.size + 100) {
+          stored = keepRecent(entries, used, maxEntries)
+          storedLines = stored.size
+          writeStore(file, stored)
+        } else {
+          fs.appendFileSync(file, lines.join(''))
         }
-        const file = fileFor(key)
-        const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-        fs.writeFileSync(temporary, JSON.stringify({ key, value }))
-        fs.renameSync(temporary, file)
       } catch {
         // A read-only or full disk only costs speed: the memory copy still serves this run.
       }
@@ -65,48 +95,85 @@ export function createDiskCache(
   }
 }
 
-/** Files kept by default: some 200 decks of 50 slides, a few tens of MB at most. */
-export const DEFAULT_MAX_FILES = 10_000
+function storeLine(key: string, value: CachedSlide): string {
+  return `${JSON.stringify({ v: FORMAT, core: VERSION, key, value })}\n`
+}
 
-/** Marks an entry as used now, so trimming keeps it. */
-function touch(file: string) {
+/** The valid entries of a store file (later lines win) and its line count; nothing if unreadable. */
+function readStore(file: string): { entries: Map<string, CachedSlide>; lines: number } {
+  const entries = new Map<string, CachedSlide>()
+  let text: string
   try {
-    const now = new Date()
-    fs.utimesSync(file, now, now)
+    text = fs.readFileSync(file, 'utf8')
   } catch {
-    // Only affects which entries a later trim keeps.
+    return { entries, lines: 0 }
   }
+  const lines = text.split('\n')
+  for (const line of lines) {
+    const entry = parseLine(line)
+    if (!entry) continue
+    entries.delete(entry.key)
+    entries.set(entry.key, entry.value)
+  }
+  return { entries, lines: lines.length }
 }
 
-/** Deletes the least recently used entries beyond `maxFiles`, and stale temporary files. */
-function trim(dir: string, maxFiles: number) {
-  const entries = fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.json') || name.endsWith('.tmp'))
-    .map((name) => {
-      const file = path.join(dir, name)
-      try {
-        return { file, time: fs.statSync(file).mtimeMs, temporary: name.endsWith('.tmp') }
-      } catch {
-        return undefined
-      }
-    })
-    .filter((entry) => entry !== undefined)
-  const hourAgo = Date.now() - 3_600_000
-  const stale = entries.filter((entry) => entry.temporary && entry.time < hourAgo)
-  const kept = entries.filter((entry) => !entry.temporary).sort((a, b) => b.time - a.time)
-  for (const { file } of [...stale, ...kept.slice(maxFiles)]) fs.rmSync(file, { force: true })
-}
-
-/** A stored entry, if the file holds one; its shape was checked when written. */
-function readEntry(file: string): { key: string; value: CachedSlide } | undefined {
+function parseLine(line: string): { key: string; value: CachedSlide } | undefined {
+  if (line === '') return undefined
   try {
-    const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; value?: unknown }
-    const valid = typeof entry.key === 'string' && typeof entry.value === 'object' && entry.value
-    return valid ? { key: entry.key as string, value: entry.value as CachedSlide } : undefined
+    const entry = JSON.parse(line) as Record<string, unknown> | null
+    if (!entry || entry.v !== FORMAT || entry.core !== VERSION) return undefined
+    if (typeof entry.key !== 'string' || !isCachedSlide(entry.value)) return undefined
+    return { key: entry.key, value: entry.value }
   } catch {
     return undefined
   }
+}
+
+/** At most `max` entries: those `used` by this process last (so kept), the most recent others before them. */
+function keepRecent(
+  entries: Map<string, CachedSlide>,
+  used: Set<string>,
+  max: number,
+): Map<string, CachedSlide> {
+  const order = [
+    ...[...entries.keys()].filter((key) => !used.has(key)),
+    ...[...entries.keys()].filter((key) => used.has(key)),
+  ]
+  const kept = new Map<string, CachedSlide>()
+  for (const key of order.slice(-max)) kept.set(key, entries.get(key) as CachedSlide)
+  return kept
+}
+
+/** Writes the whole store to a temporary name and renames it: readers never see half a file. */
+function writeStore(file: string, entries: Map<string, CachedSlide>) {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    fs.writeFileSync(temporary, [...entries].map(([key, value]) => storeLine(key, value)).join(''))
+    fs.renameSync(temporary, file)
+  } finally {
+    fs.rmSync(temporary, { force: true })
+  }
+}
+
+/** Per-slide `<sha256>.json` files of earlier versions, and temporary files older than an hour. */
+function removeLegacyFiles(dir: string) {
+  const hourAgo = Date.now() - 3_600_000
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name)
+    try {
+      const legacy = /^[0-9a-f]{64}\.json$/.test(name)
+      if (legacy || (name.endsWith('.tmp') && fs.statSync(file).mtimeMs < hourAgo)) {
+        fs.rmSync(file, { force: true })
+      }
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { type CachedSlide, compile, VERSION } from '@slidemark/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cacheNamespace, createDiskCache } from '../src/disk-cache.js'
 
@@ -15,48 +16,122 @@ afterEach(() => {
     fs.rmSync(directory, { recursive: true, force: true })
 })
 
-// The cache stores whatever core hands it; these tests only need JSON values.
-const value = (text: string) => ({ html: text }) as never
+/** A well-formed cached slide whose content is `text`. */
+const value = (text: string): CachedSlide => ({
+  header: '',
+  title: text,
+  content: `<p>${text}</p>`,
+  notes: '',
+  classes: [],
+  steps: 1,
+  hasHeading: false,
+  bodyIsEmpty: false,
+  assets: [],
+  messages: [],
+})
+
+/** Writes `entries` through one cache instance and flushes, as one compile() does. */
+function store(directory: string, entries: string[], namespace = 'ns', max?: number) {
+  const cache = createDiskCache(directory, namespace, max)
+  for (const key of entries) cache.set(key, value(key))
+  cache.flush()
+  return cache
+}
+
+const storeFile = (directory: string) => {
+  const files = fs.readdirSync(directory).filter((name) => name.endsWith('.jsonl'))
+  expect(files).toHaveLength(1)
+  return path.join(directory, files[0] as string)
+}
 
 describe('createDiskCache', () => {
   it('serves an entry written by an earlier instance (a restarted dev server)', () => {
     const directory = freshDirectory()
-    createDiskCache(directory, 'ns').set('slide-key', value('<p>one</p>'))
-    expect(createDiskCache(directory, 'ns').get('slide-key')).toEqual({ html: '<p>one</p>' })
+    store(directory, ['slide-key'])
+    expect(createDiskCache(directory, 'ns').get('slide-key')).toEqual(value('slide-key'))
   })
 
-  it('misses when the namespace (core version, options) changed', () => {
+  it('writes nothing until flush, then one store file for all the slides', () => {
     const directory = freshDirectory()
-    createDiskCache(directory, 'core@1').set('slide-key', value('old'))
+    const cache = createDiskCache(directory, 'ns')
+    for (const key of ['a', 'b', 'c']) cache.set(key, value(key))
+    expect(cache.get('b')).toEqual(value('b'))
+    expect(fs.existsSync(directory)).toBe(false)
+    cache.flush()
+    expect(fs.readdirSync(directory)).toEqual([path.basename(storeFile(directory))])
+    expect(fs.readFileSync(storeFile(directory), 'utf8').trim().split('\n')).toHaveLength(3)
+  })
+
+  it('compile() flushes the slides it rendered', async () => {
+    const directory = freshDirectory()
+    const deck = '# One\n\n---\n\n# Two'
+    const first = await compile(deck, { cache: createDiskCache(directory, 'ns') })
+    const reread = createDiskCache(directory, 'ns')
+    let sets = 0
+    const counting = { get: reread.get, set: () => void sets++ }
+    expect(await compile(deck, { cache: counting })).toEqual(first)
+    expect(sets).toBe(0)
+  })
+
+  it('misses when the namespace (core build, options) changed', () => {
+    const directory = freshDirectory()
+    store(directory, ['slide-key'], 'core@1')
     expect(createDiskCache(directory, 'core@2').get('slide-key')).toBeUndefined()
   })
 
-  it('treats a corrupt or deleted file as a miss', () => {
+  it('a truncated store, a deleted one, or garbage in it is a miss for the bad lines only', () => {
     const directory = freshDirectory()
-    createDiskCache(directory, 'ns').set('a', value('a'))
-    const [file] = fs.readdirSync(directory)
-    fs.writeFileSync(path.join(directory, file as string), '{"key": "a", "val')
-    expect(createDiskCache(directory, 'ns').get('a')).toBeUndefined()
+    store(directory, ['a', 'b'])
+    const file = storeFile(directory)
+    const text = fs.readFileSync(file, 'utf8')
+    fs.writeFileSync(file, `not json\n${text.slice(0, -20)}`)
+    const cache = createDiskCache(directory, 'ns')
+    expect(cache.get('a')).toEqual(value('a'))
+    expect(cache.get('b')).toBeUndefined()
     fs.rmSync(directory, { recursive: true })
     expect(createDiskCache(directory, 'ns').get('a')).toBeUndefined()
   })
 
-  it('leaves no temporary files behind', () => {
+  it.each([
+    ['valid JSON of the wrong shape', { v: 1, core: VERSION, key: 'a', value: { html: 'x' } }],
+    ['another core version', { v: 1, core: `${VERSION}-old`, key: 'a', value: value('a') }],
+    ['another store format', { v: 0, core: VERSION, key: 'a', value: value('a') }],
+    ['a key that is not a string', { v: 1, core: VERSION, key: 7, value: value('a') }],
+    ['a JSON array', [1, 'a']],
+  ])('a line with %s is a miss, never an error', async (_, line) => {
     const directory = freshDirectory()
+    store(directory, ['warm'])
+    fs.appendFileSync(storeFile(directory), `${JSON.stringify(line)}\n`)
     const cache = createDiskCache(directory, 'ns')
-    for (const key of ['a', 'b', 'c']) cache.set(key, value(key))
-    const files = fs.readdirSync(directory)
-    expect(files).toHaveLength(3)
-    expect(files.every((file) => /^[0-9a-f]{64}\.json$/.test(file))).toBe(true)
+    expect(cache.get('a')).toBeUndefined()
+    expect(cache.get('warm')).toEqual(value('warm'))
+    // And a compile through such a store renders normally.
+    const deck = await compile('# Fine', { cache })
+    expect(deck.messages).toEqual([])
+    expect(deck.slides[0]?.header).toBe('<h1>Fine</h1>')
   })
 
   it('keeps working in memory when the directory cannot be written', () => {
     const blocker = freshDirectory()
     fs.mkdirSync(path.dirname(blocker), { recursive: true })
     fs.writeFileSync(blocker, 'a file where the directory should be')
-    const cache = createDiskCache(blocker, 'ns')
-    cache.set('a', value('a'))
-    expect(cache.get('a')).toEqual({ html: 'a' })
+    const cache = store(blocker, ['a'])
+    expect(cache.get('a')).toEqual(value('a'))
+  })
+
+  it('removes the per-slide files of earlier versions and stale temporary files', () => {
+    const directory = freshDirectory()
+    fs.mkdirSync(directory, { recursive: true })
+    const legacy = path.join(directory, `${'ab'.repeat(32)}.json`)
+    const staleTemporary = path.join(directory, 'x.jsonl.1.abcd.tmp')
+    const userFile = path.join(directory, 'notes.txt')
+    for (const file of [legacy, staleTemporary, userFile]) fs.writeFileSync(file, '{}')
+    const old = new Date(Date.now() - 2 * 3_600_000)
+    fs.utimesSync(staleTemporary, old, old)
+    store(directory, ['a'])
+    expect(fs.existsSync(legacy)).toBe(false)
+    expect(fs.existsSync(staleTemporary)).toBe(false)
+    expect(fs.existsSync(userFile)).toBe(true)
   })
 })
 
@@ -74,25 +149,28 @@ describe('cacheNamespace', () => {
 })
 
 describe('trimming', () => {
-  it('drops the least recently used entries when a new run writes', () => {
+  it('keeps the entries this run used and the most recent others, up to maxEntries', () => {
     const directory = freshDirectory()
-    const first = createDiskCache(directory, 'ns')
-    // Entries a (oldest) … d (newest), a minute apart.
-    const ages = { a: 4, b: 3, c: 2, d: 1 }
-    for (const [key, minutes] of Object.entries(ages)) {
-      const before = new Set(fs.existsSync(directory) ? fs.readdirSync(directory) : [])
-      first.set(key, value(key))
-      const [added] = fs.readdirSync(directory).filter((name) => !before.has(name))
-      const time = new Date(Date.now() - minutes * 60_000)
-      fs.utimesSync(path.join(directory, added as string), time, time)
-    }
-    // The next run reads `a` (renewing it), then its first write trims to three files.
+    store(directory, ['a', 'b', 'c', 'd']) // a is the oldest
+    // The next run reads `a` (renewing it), then writes `e`, over a limit of three.
     const second = createDiskCache(directory, 'ns', 3)
-    expect(second.get('a')).toEqual({ html: 'a' })
+    expect(second.get('a')).toEqual(value('a'))
     second.set('e', value('e'))
-    expect(fs.readdirSync(directory)).toHaveLength(4)
+    second.flush()
+    const lines = fs.readFileSync(storeFile(directory), 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(3)
     const third = createDiskCache(directory, 'ns')
     expect(third.get('b')).toBeUndefined()
-    for (const key of ['a', 'c', 'd', 'e']) expect(third.get(key)).toEqual({ html: key })
+    expect(third.get('c')).toBeUndefined()
+    for (const key of ['a', 'd', 'e']) expect(third.get(key)).toEqual(value(key))
+  })
+
+  it('rewrites a store that is mostly replaced lines', () => {
+    const directory = freshDirectory()
+    for (let run = 0; run < 300; run++) store(directory, ['same-key'])
+    const lines = fs.readFileSync(storeFile(directory), 'utf8').trim().split('\n')
+    expect(lines.length).toBeLessThan(120)
+    expect(createDiskCache(directory, 'ns').get('same-key')).toEqual(value('same-key'))
+    expect(fs.readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })

@@ -80,3 +80,49 @@ function pluginIdentity(list: readonly unknown[]): unknown {
     return String(entry)
   })
 }
+
+/**
+ * Whether `value` has the shape of a `CachedSlide`. `compile()` checks every
+ * entry a cache returns, so a cache file of the wrong shape (hand-edited,
+ * written by another version, truncated by a crash) is a miss, never an error.
+ */
+export function isCachedSlide(value: unknown): value is CachedSlide {
+  if (!isRecord(value)) return false
+  const strings = ['header', 'title', 'content', 'notes'] as const
+  return (
+    strings.every((name) => typeof value[name] === 'string') &&
+    Number.isInteger(value.steps) &&
+    (value.steps as number) >= 1 &&
+    typeof value.hasHeading === 'boolean' &&
+    typeof value.bodyIsEmpty === 'boolean' &&
+    Array.isArray(value.classes) &&
+    value.classes.every((name) => typeof name === 'string') &&
+    Array.isArray(value.assets) &&
+    value.assets.every(isAsset) &&
+    Array.isArray(value.messages) &&
+    value.messages.every(isMessage)
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isPlace(value: Record<string, unknown>): boolean {
+  return Number.isInteger(value.line) && Number.isInteger(value.column)
+}
+
+function isAsset(value: unknown): boolean {
+  return isRecord(value) && typeof value.url === 'string' && isPlace(value)
+}
+
+function isMessage(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isPlace(value) &&
+    typeof value.reason === 'string' &&
+    typeof value.ruleId === 'string' &&
+    (value.severity === 'error' || value.severity === 'warning') &&
+    value.source === 'slidemark'
+  )
+}

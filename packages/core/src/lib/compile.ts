@@ -1,24 +1,38 @@
-import { bundledThemes } from 'shiki'
-import { VFile } from 'vfile'
-import type { CachedSlide, CompileOptions, Deck, DeckMessage, Slide } from '../types.js'
-import { defaultCache, optionsFingerprint, slideCacheKey } from './cache.js'
+import type { CachedSlide, CompileOptions, Deck, DeckMessage, Slide, SlideCache } from '../types.js'
+import { defaultCache, isCachedSlide, optionsFingerprint, slideCacheKey } from './cache.js'
 import { readFrontMatter } from './front-matter.js'
-import { type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
+import { describe, type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
 import { normalizeSource } from './normalize.js'
 import { defaultThemes, type ResolvedOptions, resolveOptions } from './options.js'
-import { getSlideProcessor, type SlideProcessor } from './processor.js'
-import { slideParts } from './slide-parts.js'
+import type { SlideRenderer } from './render.js'
 import { type SlideSource, splitSlides } from './split.js'
+
+/** Renders on this thread; the pipeline (unified, Shiki) loads on the first slide to render. */
+const renderInProcess: SlideRenderer = async (slides, options) =>
+  (await import('./render.js')).renderInProcess(slides, options)
 
 /**
  * Compile a deck's Markdown into slides. Never throws: every problem is a
  * message in `deck.messages` with its line and column in `source`.
  */
-export async function compile(source: string, options: CompileOptions = {}): Promise<Deck> {
+export function compile(source: string, options: CompileOptions = {}): Promise<Deck> {
+  return compileWith(source, options, renderInProcess)
+}
+
+/**
+ * `compile()` with the slides the cache misses rendered by `render` (on this
+ * thread, or in worker threads: `compileInPool()`). Everything else (front
+ * matter, splitting, the cache, title slides, messages) happens here.
+ */
+export async function compileWith(
+  source: string,
+  options: CompileOptions,
+  render: SlideRenderer,
+): Promise<Deck> {
   const settings = options ?? {} // `null` from JavaScript callers, too
   const filename = typeof settings.filename === 'string' ? settings.filename : undefined
   try {
-    return await compileDeck(String(source), resolveOptions(settings, defaultCache))
+    return await compileDeck(String(source), resolveOptions(settings, defaultCache), render)
   } catch (error) {
     const message = placedMessage(
       `Slidemark failed to compile this deck: ${describe(error)}`,
@@ -31,43 +45,39 @@ export async function compile(source: string, options: CompileOptions = {}): Pro
   }
 }
 
-async function compileDeck(source: string, options: ResolvedOptions): Promise<Deck> {
+async function compileDeck(
+  source: string,
+  options: ResolvedOptions,
+  render: SlideRenderer,
+): Promise<Deck> {
   const text = normalizeSource(source)
   const lines = text.split('\n')
   const frontMatter = readFrontMatter(lines)
   const sources = splitSlides(lines, { from: frontMatter.bodyStart, compat: options.compat })
-  const messages: PlacedMessage[] = [...frontMatter.messages, ...checkThemes(options)]
-  const fingerprint = optionsFingerprint(options)
-  const processor = getSlideProcessor(options)
+  const messages: PlacedMessage[] = [...frontMatter.messages, ...(await checkThemes(options))]
+  const rendered = await renderSlides(sources, options, render)
 
   const slides: Slide[] = []
   let titleSlideSeen = false
-  for (const slideSource of sources) {
-    const key = slideCacheKey(slideSource.text, fingerprint)
-    let rendered = options.cache?.get(key)
-    if (!rendered) {
-      const result = await renderSlide(processor, slideSource, options)
-      rendered = result.slide
-      // A failed render may be transient (a grammar that did not load): don't keep it.
-      if (result.ok) options.cache?.set(key, rendered)
-    }
+  sources.forEach((slideSource, index) => {
+    const value = rendered[index] as CachedSlide
     const delta = slideSource.start - 1
-    messages.push(...rendered.messages.map((message) => shiftLine(message, delta)))
-    const isTitle = !rendered.hasHeading && !titleSlideSeen
+    messages.push(...value.messages.map((message) => shiftLine(message, delta)))
+    const isTitle = !value.hasHeading && !titleSlideSeen
     if (isTitle) titleSlideSeen = true
     slides.push({
-      index: slides.length,
-      title: rendered.hasHeading || isTitle ? rendered.title : '',
-      header: rendered.header,
-      content: rendered.content,
-      kind: isTitle ? 'title' : rendered.hasHeading && rendered.bodyIsEmpty ? 'segue' : 'content',
-      steps: rendered.steps,
-      notes: rendered.notes,
-      classes: [...rendered.classes],
+      index,
+      title: value.hasHeading || isTitle ? value.title : '',
+      header: value.header,
+      content: value.content,
+      kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
+      steps: value.steps,
+      notes: value.notes,
+      classes: [...value.classes],
       source: { start: slideSource.start, end: slideSource.end },
-      assets: rendered.assets.map((asset) => shiftLine(asset, delta)),
+      assets: value.assets.map((asset) => shiftLine(asset, delta)),
     })
-  }
+  })
   return {
     meta: frontMatter.meta,
     slides,
@@ -78,101 +88,65 @@ async function compileDeck(source: string, options: ResolvedOptions): Promise<De
 }
 
 /**
- * Render one slide from its own text. Lines in the result are relative to
- * the slide (1 = its first line), which is what the cache stores.
+ * Every slide's rendered value (slide-relative lines), from the cache or
+ * from `render`, which gets each missing slide text once even when the deck
+ * repeats it. Slides that rendered are cached; the cache is flushed once.
  */
-async function renderSlide(
-  processor: SlideProcessor,
-  slide: SlideSource,
+async function renderSlides(
+  sources: SlideSource[],
   options: ResolvedOptions,
-): Promise<{ slide: CachedSlide; ok: boolean }> {
-  const file = new VFile({ value: slide.text, path: options.filename })
-  try {
-    const tree = await processor.run(processor.parse(file), file)
-    const parts = slideParts(tree)
-    const rendered: CachedSlide = {
-      header: processor.stringify(parts.header).trim(),
-      title: parts.title,
-      content: processor.stringify(parts.content).trim(),
-      notes: processor.stringify(parts.notes).trim(),
-      classes: file.data.slideClasses ?? [],
-      steps: file.data.buildSteps ?? 1,
-      hasHeading: parts.hasHeading,
-      bodyIsEmpty: parts.bodyIsEmpty,
-      assets: parts.assets.map((asset) => clampToSlide(asset, slide)),
-      messages: fileMessages(file, slide),
-    }
-    return { slide: rendered, ok: true }
-  } catch (error) {
-    const rendered: CachedSlide = {
-      header: '',
-      title: '',
-      content: `<pre class="slidemark-error"><code>${escapeHtml(slide.text)}</code></pre>`,
-      notes: '',
-      classes: [],
-      steps: 1,
-      hasHeading: false,
-      bodyIsEmpty: false,
-      assets: [],
-      messages: [
-        ...fileMessages(file, slide),
-        placedMessage(
-          `A plugin failed on this slide, which is shown as source: ${describe(error)}`,
-          1,
-          1,
-          ruleIds.pluginError,
-          'error',
-        ),
-      ],
-    }
-    return { slide: rendered, ok: false }
+  render: SlideRenderer,
+): Promise<CachedSlide[]> {
+  const fingerprint = optionsFingerprint(options)
+  const keys = sources.map((slide) => slideCacheKey(slide.text, fingerprint))
+  const values = keys.map((key) => readCache(options.cache, key))
+  const missing = new Map<string, SlideSource>()
+  keys.forEach((key, index) => {
+    if (!values[index] && !missing.has(key)) missing.set(key, sources[index] as SlideSource)
+  })
+  if (missing.size > 0) {
+    const results = await render([...missing.values()], options)
+    const fresh = new Map<string, CachedSlide>()
+    ;[...missing.keys()].forEach((key, index) => {
+      const result = results[index]
+      if (!result) throw new Error(`no result for slide ${index + 1} of ${missing.size}`)
+      fresh.set(key, result.slide)
+      // A failed render may be transient (a grammar that did not load): don't keep it.
+      if (result.ok) options.cache?.set(key, result.slide)
+    })
+    keys.forEach((key, index) => {
+      values[index] ??= fresh.get(key)
+    })
   }
+  flushCache(options.cache)
+  return values as CachedSlide[]
 }
 
-/** The messages plugins left on a slide's file, placed inside the slide (slide-relative lines). */
-function fileMessages(file: VFile, slide: SlideSource): PlacedMessage[] {
-  return file.messages.map((message) =>
-    clampToSlide(
-      placedMessage(
-        message.reason,
-        message.line ?? 1,
-        message.column ?? 1,
-        message.ruleId ?? 'plugin-message',
-        message.fatal ? 'error' : 'warning',
-      ),
-      slide,
-    ),
-  )
-}
-
-/** Keep a (slide-relative) place inside the slide, whatever a plugin reported. */
-function clampToSlide<T extends { line: number; column: number }>(value: T, slide: SlideSource): T {
-  const lineCount = slide.end - slide.start + 1
-  const line = Number.isFinite(value.line)
-    ? Math.min(Math.max(1, Math.trunc(value.line)), lineCount)
-    : 1
-  const column = Number.isFinite(value.column) ? Math.max(1, Math.trunc(value.column)) : 1
-  return line === value.line && column === value.column ? value : { ...value, line, column }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message
+/** A cached slide, if the cache holds a well-formed one: anything else is a miss. */
+function readCache(cache: SlideCache | undefined, key: string): CachedSlide | undefined {
   try {
-    return String(error)
+    const value = cache?.get(key)
+    return isCachedSlide(value) ? value : undefined
   } catch {
-    return 'unknown error'
+    return undefined // a cache that throws only costs speed
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+function flushCache(cache: SlideCache | undefined): void {
+  try {
+    cache?.flush?.()
+  } catch {
+    // Writing the cache only saves time later; the deck is compiled.
+  }
 }
 
 /** An unknown Shiki theme is a warning; the default theme of that color scheme is used instead. */
-function checkThemes(options: ResolvedOptions): PlacedMessage[] {
+async function checkThemes(options: ResolvedOptions): Promise<PlacedMessage[]> {
   const messages: PlacedMessage[] = []
   for (const scheme of ['light', 'dark'] as const) {
     const theme = options.themes[scheme]
+    if (theme === defaultThemes[scheme]) continue
+    const { bundledThemes } = await import('shiki')
     if (Object.hasOwn(bundledThemes, theme)) continue
     messages.push(
       placedMessage(

@@ -30,3 +30,13 @@ export function placedMessage(
 export function shiftLine<T extends { line: number }>(value: T, delta: number): T {
   return delta === 0 ? value : { ...value, line: value.line + delta }
 }
+
+/** An error's message, or whatever text a thrown value has. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return 'unknown error'
+  }
+}
