@@ -13,6 +13,13 @@ export {
   type RemarkBuildStepsOptions,
   remarkBuildSteps,
 } from './lib/remark-build-steps.js'
+export {
+  type CodeFocus,
+  type MagicMove,
+  parseFocusStates,
+  type RemarkCodeStepsOptions,
+  remarkCodeSteps,
+} from './lib/remark-code-steps.js'
 export { type RemarkLaxHeadingsOptions, remarkLaxHeadings } from './lib/remark-lax-headings.js'
 export { type RemarkSlideClassesOptions, remarkSlideClasses } from './lib/remark-slide-classes.js'
 export {

@@ -9,6 +9,7 @@ import * as core from '../src/index.js'
 const plugins: Record<string, Pluggable> = {
   remarkBangLang: core.remarkBangLang,
   remarkBuildSteps: core.remarkBuildSteps,
+  remarkCodeSteps: core.remarkCodeSteps,
   remarkLaxHeadings: core.remarkLaxHeadings,
   remarkSlideClasses: core.remarkSlideClasses,
   remarkSlideNotes: core.remarkSlideNotes,

@@ -5,6 +5,7 @@ import {
   type ThemeDefinition,
   type ThemedPresentation,
 } from '@slidemark/runtime/dom'
+import '@slidemark/runtime/code-steps.css'
 import './style.css'
 
 export type { MountOptions, ThemedPresentation } from '@slidemark/runtime/dom'

@@ -124,11 +124,20 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
           part.classList.toggle('slidemark-step-hidden', hidden)
           part.classList.toggle('slidemark-export-hidden', hidden)
         }
+        copy.dataset.exportStep = String(frame.step)
       }
       out.push(copy)
     }
     for (const element of pages) element.remove()
     parent.append(...out)
+    // The runtime's print layout then shows each copy at its step, code steps too.
+    for (const copy of out) {
+      const detail = copy.dataset.exportStep
+      if (detail === undefined) continue
+      copy.dispatchEvent(
+        new CustomEvent('slidemark:show-step', { detail: Number(detail), bubbles: true }),
+      )
+    }
   }, frames)
   // Every image decoded and every font loaded before anything is captured.
   await page.evaluate(async () => {

@@ -12,6 +12,7 @@ export const ruleIds = {
   frontMatterNotMapping: 'front-matter-not-mapping',
   unknownLanguage: 'unknown-language',
   unknownTheme: 'unknown-theme',
+  invalidCodeSteps: 'invalid-code-steps',
   pluginError: 'plugin-error',
   internalError: 'internal-error',
 } as const

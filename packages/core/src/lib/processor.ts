@@ -8,10 +8,12 @@ import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
 import { getSharedHighlighter } from './highlighter.js'
 import type { ResolvedOptions } from './options.js'
+import { rehypeCodeStepsToPre } from './rehype-code-steps.js'
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js'
 import { remarkBangLang } from './remark-bang-lang.js'
 import { remarkBuildSteps } from './remark-build-steps.js'
 import { remarkCodeLanguages } from './remark-code-languages.js'
+import { remarkCodeSteps } from './remark-code-steps.js'
 import { remarkLaxHeadings } from './remark-lax-headings.js'
 import { remarkSlideClasses } from './remark-slide-classes.js'
 import { remarkSlideNotes } from './remark-slide-notes.js'
@@ -27,13 +29,14 @@ export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot,
 export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
   const processor = unified().use(remarkParse).use(remarkGfm)
   if (options.compat) processor.use(remarkLaxHeadings)
-  processor.use(remarkSlideNotes).use(remarkSlideClasses).use(remarkBuildSteps)
+  processor.use(remarkSlideNotes).use(remarkSlideClasses).use(remarkBuildSteps).use(remarkCodeSteps)
   if (options.compat) processor.use(remarkBangLang)
   processor
     .use(remarkCodeLanguages, { lineNumbers: options.lineNumbers })
     .use(options.remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhenNeeded)
+    .use(rehypeCodeStepsToPre)
     .use(rehypePrettyCode, {
       theme: options.themes as PrettyCodeOptions['theme'],
       getHighlighter: ({ themes = [] }) =>

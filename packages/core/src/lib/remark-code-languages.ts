@@ -3,6 +3,7 @@ import { bundledLanguages } from 'shiki'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { ruleIds } from './messages.js'
+import { hasCodeSteps } from './remark-code-steps.js'
 
 /** Languages Shiki handles without a grammar. */
 const plainLanguages = new Set(['text', 'plaintext', 'txt', 'plain', 'ansi'])
@@ -51,6 +52,8 @@ export function remarkCodeLanguages(options: RemarkCodeLanguagesOptions = {}) {
           node.lang = null
         }
       }
+      // Code steps dim and focus lines: the block needs Shiki's line spans.
+      if (!node.lang && hasCodeSteps(node)) node.lang = 'plaintext'
       if (options.lineNumbers) {
         if (!node.lang) node.lang = 'plaintext'
         node.meta = node.meta ? `${node.meta} showLineNumbers` : 'showLineNumbers'

@@ -1,3 +1,10 @@
+export {
+  CODE_LINE_DIM_CLASS,
+  MAGIC_MOVE_CURRENT_CLASS,
+  MAGIC_MOVE_DURATION_MS,
+  showCodeSteps,
+  stateAt,
+} from './code-steps.js'
 export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.js'
 export { mountDeck } from './deck.js'
 export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
@@ -13,7 +20,7 @@ export {
   presenterUrl,
 } from './presenter.js'
 export type { PrintOptions } from './print.js'
-export { PRINT_PARAM, preparePrint } from './print.js'
+export { PRINT_PARAM, preparePrint, SHOW_STEP_EVENT } from './print.js'
 export type { PositionClass, RenderSlide } from './slide.js'
 export {
   createSlideElement,

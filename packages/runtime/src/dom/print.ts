@@ -1,8 +1,15 @@
 import type { PresentableSlide } from '../lib/types.js'
-import { createSlideElement, placeSlide, type RenderSlide } from './slide.js'
+import { createSlideElement, placeSlide, type RenderSlide, showSteps } from './slide.js'
 
 /** Query parameter that lays the deck out for printing on screen too (`?print`). */
 export const PRINT_PARAM = 'print'
+/**
+ * Event that shows a print page at one build step: dispatch
+ * `new CustomEvent(SHOW_STEP_EVENT, { detail: step, bubbles: true })` on a
+ * `.slidemark-print-page` (or a copy of one) inside the print layout. This is
+ * how `slidemark export --steps` renders each step, code steps included.
+ */
+export const SHOW_STEP_EVENT = 'slidemark:show-step'
 
 export interface PrintOptions<S extends PresentableSlide> {
   host: HTMLElement
@@ -46,6 +53,7 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
       if (aside) notes ? page.append(aside) : aside.remove()
       layout.append(page)
     }
+    layout.addEventListener(SHOW_STEP_EVENT, onShowStep)
     host.append(layout)
   }
   const remove = () => {
@@ -54,6 +62,13 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
   }
   const done = (by: 'event' | 'media') => {
     if (!always && builtBy === by) remove()
+  }
+  const onShowStep = (event: Event) => {
+    const step = (event as CustomEvent<unknown>).detail
+    const target = event.target as ParentNode | null
+    if (typeof target?.querySelectorAll === 'function' && typeof step === 'number') {
+      showSteps(target, step)
+    }
   }
   const before = () => build('event')
   const after = () => done('event')

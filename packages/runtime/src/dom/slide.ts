@@ -1,4 +1,5 @@
 import type { PresentableSlide } from '../lib/types.js'
+import { showCodeSteps } from './code-steps.js'
 
 /** Position class for a slide `offset` places from the current one (±2), else `null`. */
 export const POSITION_CLASSES = ['far-past', 'past', 'current', 'future', 'far-future'] as const
@@ -16,9 +17,12 @@ export const STEP_CURRENT_CLASS = 'slidemark-step-current'
 
 /**
  * Show the build steps of `element` up to `step`: every
- * `.slidemark-step[data-step=N]` with N > step gets {@link STEP_HIDDEN_CLASS}.
+ * `.slidemark-step[data-step=N]` with N > step gets {@link STEP_HIDDEN_CLASS},
+ * and code blocks show their code step (see `showCodeSteps`), moving
+ * between versions with `animate`.
  */
-export function showSteps(element: ParentNode, step: number): void {
+export function showSteps(element: ParentNode, step: number, animate = false): void {
+  showCodeSteps(element, step, animate)
   for (const part of element.querySelectorAll<HTMLElement>('.slidemark-step[data-step]')) {
     const n = Number(part.dataset.step)
     part.classList.toggle(STEP_HIDDEN_CLASS, n > step)
@@ -72,7 +76,7 @@ export function placeSlide(element: HTMLElement, offset: number, step: number): 
   const position = positionClass(offset)
   if (position) element.classList.add(position)
   element.dataset.offset = String(offset)
-  showSteps(element, offset < 0 ? Number.POSITIVE_INFINITY : offset > 0 ? 0 : step)
+  showSteps(element, offset < 0 ? Number.POSITIVE_INFINITY : offset > 0 ? 0 : step, offset === 0)
   const current = offset === 0
   element.toggleAttribute('inert', !current)
   if (current) element.removeAttribute('aria-hidden')

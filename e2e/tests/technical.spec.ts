@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Page } from '@playwright/test'
+import { build } from 'slidemark'
+import { dom } from './dom.js'
+import { expect, expectAt, test } from './fixtures.js'
+
+/**
+ * The technical fixture deck (code steps, magic move, math, Mermaid), built
+ * by the CLI into one HTML file per theme and presented from it.
+ */
+const deckPath = fileURLToPath(new URL('../fixtures/technical/talk.slides.md', import.meta.url))
+const CODE_SLIDE = 1
+const MAGIC_SLIDE = 2
+
+let outDir = ''
+let deckFileUrl = ''
+
+test.beforeAll(async ({ themeName }) => {
+  outDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-technical-'))
+  const file = join(outDir, `${themeName}.html`)
+  await build(deckPath, { out: file, singleFile: true, theme: themeName, logLevel: 'silent' })
+  deckFileUrl = pathToFileURL(file).href
+})
+
+test.afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true })
+})
+
+/** For each line of the current slide's stepped code block: whether it is dimmed. */
+const dimmedLines = (page: Page) =>
+  dom
+    .current(page)
+    .locator('[data-code-steps] [data-line]')
+    .evaluateAll((lines) => lines.map((line) => line.classList.contains('slidemark-code-dim')))
+
+const focused = (count: number, lines: number[]) =>
+  Array.from({ length: count }, (_, i) => !lines.includes(i + 1))
+
+test('code steps focus their lines in order, then the `$$$$` step follows', async ({ page }) => {
+  await page.goto(`${deckFileUrl}#slide${CODE_SLIDE + 1}`)
+  await expectAt(page, CODE_SLIDE, 0)
+  await expect.poll(() => dimmedLines(page)).toEqual(focused(8, [1]))
+  const after = dom.steps(page)
+  await expect(after).toBeHidden()
+
+  const states = [[2, 3], [5], [1, 2, 3, 4, 5, 6, 7, 8]]
+  for (const [index, lines] of states.entries()) {
+    await page.keyboard.press('ArrowRight')
+    await expectAt(page, CODE_SLIDE, index + 1)
+    await expect.poll(() => dimmedLines(page)).toEqual(focused(8, lines))
+    await expect(after).toBeHidden()
+  }
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, CODE_SLIDE, 4)
+  await expect(after).toBeVisible()
+
+  // Back through the steps: the block returns to its earlier states.
+  for (let step = 3; step >= 0; step--) await page.keyboard.press('ArrowLeft')
+  await expectAt(page, CODE_SLIDE, 0)
+  await expect.poll(() => dimmedLines(page)).toEqual(focused(8, [1]))
+})
+
+test('dimmed lines are faded on screen, focused ones are not', async ({ page }) => {
+  await page.goto(`${deckFileUrl}#slide${CODE_SLIDE + 1}`)
+  const lines = dom.current(page).locator('[data-code-steps] [data-line]')
+  await expect(lines.nth(1)).toHaveCSS('opacity', '0.3')
+  await expect(lines.nth(0)).toHaveCSS('opacity', '1')
+})
+
+/** Text of the magic-move version shown, and how many tokens are moving. */
+const magicMove = (page: Page) =>
+  dom
+    .current(page)
+    .locator('.slidemark-magic-move')
+    .evaluate((block) => ({
+      shown: [...block.children]
+        .filter((child) => getComputedStyle(child).visibility === 'visible')
+        .map((child) => child.textContent?.replace(/\s+/g, ' ').trim()),
+      moving: block.getAnimations({ subtree: true }).length,
+    }))
+
+test('a magic-move block moves to its next version with animated tokens', async ({ page }) => {
+  await page.goto(`${deckFileUrl}#slide${MAGIC_SLIDE + 1}`)
+  await expectAt(page, MAGIC_SLIDE, 0)
+  expect((await magicMove(page)).shown).toEqual([expect.stringContaining('s += o.amount')])
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, MAGIC_SLIDE, 1)
+  const moved = await magicMove(page)
+  expect(moved.shown).toEqual([expect.stringContaining('return sum(o.amount for o in orders)')])
+  expect(moved.moving).toBeGreaterThan(0)
+})
+
+test('under reduced motion the version changes without animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto(`${deckFileUrl}#slide${MAGIC_SLIDE + 1}`)
+  await expectAt(page, MAGIC_SLIDE, 0)
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, MAGIC_SLIDE, 1)
+  const moved = await magicMove(page)
+  expect(moved.shown).toEqual([expect.stringContaining('return sum(')])
+  expect(moved.moving).toBe(0)
+})
