@@ -1,6 +1,7 @@
 /** What every measurement receives, and how a failing one becomes a row. */
 
 import type { Machine } from './machine.js'
+import type { PeerName } from './peers.js'
 import { shortError } from './pipelines/slidemark.js'
 import { type Row, Unavailable, unavailableRow } from './result.js'
 
@@ -8,6 +9,8 @@ export interface Suite {
   /** `--smoke`: a few iterations on the 25-slide deck, nothing slow (CI). */
   smoke: boolean
   machine: Machine
+  /** Peers to install and measure beside Slidemark (`--peers`). */
+  peers: PeerName[]
   /** Rows so far; later measurements read earlier ones (e.g. the cold compile for ratios). */
   rows: Row[]
   /** Named figures shared between measurements (milliseconds unless the name says otherwise). */

@@ -20,3 +20,20 @@ it('runs only the groups named by --only', () => {
 it('rejects an unknown group', () => {
   expect(() => parseBenchArgs(['--only', 'browser'])).toThrow(/--only takes/)
 })
+
+it('measures Marp CLI by default, every peer with --peers all, none with --peers none', () => {
+  expect(parseBenchArgs([]).peers).toEqual(['marp'])
+  expect(parseBenchArgs(['--peers', 'all']).peers).toEqual(['marp', 'reveal-md', 'slidev'])
+  expect(parseBenchArgs(['--peers=reveal-md,marp']).peers).toEqual(['reveal-md', 'marp'])
+  expect(parseBenchArgs(['--peers', 'none']).peers).toEqual([])
+})
+
+it('rejects an unknown peer', () => {
+  expect(() => parseBenchArgs(['--peers', 'keynote'])).toThrow(/--peers takes .*got "keynote"/)
+})
+
+it('installs no peer in smoke mode (CI has no network for it)', () => {
+  expect(parseBenchArgs(['--smoke']).peers).toEqual([])
+  expect(parseBenchArgs(['--smoke', '--peers', 'none']).peers).toEqual([])
+  expect(() => parseBenchArgs(['--smoke', '--peers', 'marp'])).toThrow(/--smoke measures no peers/)
+})

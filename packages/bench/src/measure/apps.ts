@@ -9,20 +9,11 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
-import {
-  type AppDir,
-  cliBuild,
-  createAppDir,
-  removeCliDir,
-  startDevServer,
-  type Timing,
-  viteBuild,
-} from '../app.js'
+import { type AppDir, createAppDir, startDevServer, type Timing, viteBuild } from '../app.js'
 import { addProbe, launchChromium, seen, serveStatic, watchFor } from '../browser.js'
 import { editOneWord, generateDeck, geventShapedDeck, TITLE_MARKER } from '../deck.js'
-import { PEER_FIGURES } from '../peers.js'
 import type { Row } from '../result.js'
-import { median, ratio } from '../stats.js'
+import { median } from '../stats.js'
 import { atMost, measure, requireTime, type Suite } from '../suite.js'
 
 /** First line of the gevent-shaped deck's title slide. */
@@ -32,32 +23,6 @@ export async function measureApps(suite: Suite): Promise<void> {
   const gevent = geventShapedDeck()
   const deck500 = generateDeck(500)
 
-  await measure(suite, 5, 'slidemark build', async () => {
-    const rows: Row[] = []
-    for (const [name, source] of [
-      ['gevent-shaped', gevent],
-      ['500 slides', deck500],
-    ] as const) {
-      const runs: Timing[] = []
-      let last: string | undefined
-      for (let run = 0; run < (name === 'gevent-shaped' ? 3 : 2); run++) {
-        if (last) removeCliDir(last)
-        const { dir, ...timing } = await cliBuild(source)
-        runs.push(timing)
-        last = dir
-      }
-      // Once more in the last folder: the CLI's persistent cache is warm now.
-      const warm = last ? await cliBuild(source, last) : undefined
-      if (last) removeCliDir(last)
-      rows.push(
-        buildRow(`slidemark build (cold), ${name}`, runs, name === 'gevent-shaped', {
-          note: warm ? `warm cache: ${(warm.ms / 1000).toFixed(2)} s` : undefined,
-        }),
-      )
-    }
-    return rows
-  })
-
   let built500: AppDir | undefined
   await measure(suite, 5, 'vite build of the fixture app, 500 slides', async () => {
     const app = createAppDir('build-500', deck500)
@@ -65,7 +30,7 @@ export async function measureApps(suite: Suite): Promise<void> {
     const warm = await viteBuild(app)
     built500 = app
     return [
-      buildRow('vite build of the fixture app (cold cache), 500 slides', [cold], false, {
+      buildRow('vite build of the fixture app (cold cache), 500 slides', [cold], {
         note: `warm cache: ${(warm.ms / 1000).toFixed(2)} s`,
       }),
     ]
@@ -110,37 +75,16 @@ export async function measureApps(suite: Suite): Promise<void> {
   }
 }
 
-/**
- * A whole-build row: median wall time, beside Marp CLI's and Slidev's
- * reference figures, plus the median CPU time (which load barely moves).
- */
-function buildRow(label: string, runs: Timing[], gevent: boolean, extra: Partial<Row> = {}): Row {
-  const ms = median(runs.map((run) => run.ms))
+/** A whole-build row: median wall time, with the median CPU time (which load barely moves) in the note. */
+function buildRow(label: string, runs: Timing[], extra: Partial<Row> = {}): Row {
   const cpu = runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]))
-  const marp = gevent ? PEER_FIGURES.marpCli.build25 : PEER_FIGURES.marpCli.build500
-  const slidev = gevent ? PEER_FIGURES.slidev.build25 : PEER_FIGURES.slidev.build500
-  const seconds = ms / 1000
-  const slidevSpeedup = ratio(slidev, seconds)
   return {
     item: 5,
     label,
-    value: ms,
+    value: median(runs.map((run) => run.ms)),
     unit: 'ms',
-    ratio: { label: 'vs Marp CLI', value: ratio(seconds, marp) },
-    ...(gevent
-      ? {
-          target: {
-            text: '<= 1.5x Marp (1.43 s), >= 4x faster than Slidev (6.6 s)',
-            met: seconds <= 1.5 * marp && (slidevSpeedup ?? 0) >= 4,
-          },
-        }
-      : {}),
     ...extra,
-    note: [
-      cpu.length > 0 ? `CPU ${(median(cpu) / 1000).toFixed(2)} s` : undefined,
-      `Marp CLI ${marp} s, Slidev ${slidev} s: ${slidevSpeedup?.toFixed(1)}x faster than Slidev`,
-      extra.note,
-    ]
+    note: [cpu.length > 0 ? `CPU ${(median(cpu) / 1000).toFixed(2)} s` : undefined, extra.note]
       .filter(Boolean)
       .join('; '),
   }
@@ -183,7 +127,7 @@ async function measureStartupBytes(): Promise<Row[]> {
         value: kb(sizes.js.gzip),
         unit: 'KB',
         target: { text: '<= 10 KB gzip', met: atMost(kb(sizes.js.gzip), 10) },
-        note: `brotli ${kb(sizes.js.brotli).toFixed(1)} KB, raw ${kb(sizes.js.raw).toFixed(1)} KB; Marp 12.8 KB, Slidev 156 KB`,
+        note: `brotli ${kb(sizes.js.brotli).toFixed(1)} KB, raw ${kb(sizes.js.raw).toFixed(1)} KB`,
       },
       {
         item: 6,
@@ -191,7 +135,7 @@ async function measureStartupBytes(): Promise<Row[]> {
         value: kb(sizes.css.gzip),
         unit: 'KB',
         target: { text: '<= 8 KB gzip', met: atMost(kb(sizes.css.gzip), 8) },
-        note: `brotli ${kb(sizes.css.brotli).toFixed(1)} KB, raw ${kb(sizes.css.raw).toFixed(1)} KB; Marp 11 KB, Slidev 21.5 KB`,
+        note: `brotli ${kb(sizes.css.brotli).toFixed(1)} KB, raw ${kb(sizes.css.raw).toFixed(1)} KB`,
       },
     ]
   } finally {
@@ -227,7 +171,6 @@ async function firstSlideBuilt(
       value: ms,
       unit: 'ms',
       target: { text: '<= 0.5 s', met: atMost(ms, 500) },
-      note: `Slidev 0.71 s, Marp 3.35 s, reveal-md 1.09 s (500 slides)`,
     }
   } finally {
     await server.close()
@@ -275,7 +218,6 @@ async function devStart(browser: Browser, deck: string): Promise<Row> {
     value: ms,
     unit: 'ms',
     target: { text: '<= 3 s', met: atMost(ms, 3000) },
-    note: `Slidev 17.7 s`,
   }
 }
 
