@@ -5,7 +5,6 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -109,7 +108,9 @@ export async function cliBuild(deck: string, reuse?: string): Promise<Timing & {
   const result = await runProcess(
     process.execPath,
     [CLI_BIN, 'build', 'talk.slides.md', '--out', 'dist'],
-    { cwd: dir, cpu: true },
+    // The CLI keeps a deck's cache in the user's cache folder: point that into the build
+    // folder, so each fresh folder starts cold and removing the folder removes its cache.
+    { cwd: dir, cpu: true, env: { ...process.env, XDG_CACHE_HOME: path.join(dir, '.cache') } },
   )
   if (result.code !== 0) {
     throw new Error(
@@ -119,11 +120,9 @@ export async function cliBuild(deck: string, reuse?: string): Promise<Timing & {
   return { ms: result.wallMs, cpuMs: result.cpuMs, dir }
 }
 
-/** Removes a CLI build folder and the cache the CLI keeps for it under the OS temp folder. */
+/** Removes a CLI build folder, and with it the cache the CLI kept there. */
 export function removeCliDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
-  const key = createHash('sha256').update(dir).digest('hex').slice(0, 16)
-  rmSync(path.join(tmpdir(), 'slidemark-cache', key), { recursive: true, force: true })
 }
 
 export interface DevServer {
