@@ -71,19 +71,30 @@ const core = await transpile('core')
 const plugin = await transpile('vite-plugin', { '@slidemark/core': core })
 const { slidemark } = await import(pathToFileURL(plugin).href)
 
-const source = (name, file = 'index.ts') => path.join(packages, name, 'src', file)
+/**
+ * Aliases from each browser-side package's `exports` to its sources:
+ * `./dist/dom/index.js` → `src/dom/index.ts`, `./dist/style.css` → `src/style.css`.
+ * Read from package.json, so a new export (say `./code-steps.css`) needs no edit here.
+ */
+function sourceAliases(name) {
+  const dir = path.join(packages, name)
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
+  return Object.entries(manifest.exports ?? {}).map(([subpath, target]) => {
+    const built = typeof target === 'string' ? target : target.default
+    const file = built.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')
+    const specifier = `${manifest.name}${subpath.slice(1)}`
+    const escaped = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    return { find: new RegExp(`^${escaped}$`), replacement: path.join(dir, file) }
+  })
+}
+
 const server = await createServer({
   configFile: false,
   root: path.join(root, 'playground'),
   // The in-memory cache: a disk cache would not notice an edit to core's sources.
   plugins: [slidemark({ cacheDir: false })],
   resolve: {
-    alias: [
-      { find: /^@slidemark\/runtime\/dom$/, replacement: source('runtime', 'dom/index.ts') },
-      { find: /^@slidemark\/runtime$/, replacement: source('runtime') },
-      { find: /^@slidemark\/theme-html5-slides$/, replacement: source('theme-html5-slides') },
-      { find: /^@slidemark\/theme-horizon$/, replacement: source('theme-horizon') },
-    ],
+    alias: ['runtime', 'theme-html5-slides', 'theme-horizon'].flatMap(sourceAliases),
   },
   server: {
     ...(values.port ? { port: Number(values.port) } : {}),
