@@ -21,6 +21,26 @@ export interface AssetReference {
 
 export type SlideKind = 'title' | 'segue' | 'content'
 
+/**
+ * The tool a deck was written for. `slidemark` is html5-slides-markdown's
+ * syntax plus Slidemark's additions; the others are read by a compatibility
+ * layer each (see "Formats" in the core README).
+ */
+export type DeckFormat = 'slidemark' | 'landslide' | 'remark' | 'reveal' | 'marp' | 'slidev'
+
+/**
+ * What a theme draws around a slide's content (Marp's `header`, `footer` and
+ * `paginate` directives): HTML strings, and whether to show the slide number.
+ */
+export interface SlideRunning {
+  /** HTML of the running header, e.g. `'Team <strong>sync</strong>'`. */
+  header?: string
+  /** HTML of the running footer. */
+  footer?: string
+  /** Show the slide number (Marp's `paginate: true`). */
+  pageNumber?: boolean
+}
+
 export interface Slide {
   /** 0-based position in the deck. */
   index: number
@@ -45,6 +65,10 @@ export interface Slide {
   source: SourceRange
   /** Relative media URLs the slide's HTML uses, for build tools. */
   assets: AssetReference[]
+  /** An anchor name for the slide (remark's `name:`), when the deck gives one. */
+  id?: string
+  /** Header, footer and slide number a theme draws (Marp's directives), when the deck sets any. */
+  running?: SlideRunning
 }
 
 /** Deck metadata from YAML front matter; unknown keys pass through. */
@@ -76,6 +100,8 @@ export interface DeckMessage {
 
 export interface Deck {
   meta: DeckMeta
+  /** The format the deck was read as, when it is not plain Slidemark (see `CompileOptions.format`). */
+  format?: DeckFormat
   slides: Slide[]
   messages: DeckMessage[]
 }
@@ -107,6 +133,13 @@ export interface CompileOptions {
    * CommonMark. Default: `true`.
    */
   compat?: boolean
+  /**
+   * The deck's format: `'auto'` detects it (front matter `format:`, Marp's
+   * `marp: true`, remark's property lines, Slidev's per-slide front matter,
+   * reveal-md's `Note:` and `----`…), any other value forces it.
+   * Default: `'auto'`.
+   */
+  format?: DeckFormat | 'auto'
   /** Extra remark plugins, run after Slidemark's own remark plugins. Default: `[]`. */
   remarkPlugins?: PluggableList
   /** Extra rehype plugins, run after highlighting. Default: `[]`. */

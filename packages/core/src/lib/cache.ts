@@ -53,6 +53,7 @@ export function optionsFingerprint(compileOptions: CompileOptions = {}): string 
       options.themes.dark,
       options.lineNumbers,
       options.compat,
+      options.format,
       pluginIdentity(options.remarkPlugins),
       pluginIdentity(options.rehypePlugins),
     ]),

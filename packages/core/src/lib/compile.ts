@@ -1,11 +1,21 @@
-import type { CachedSlide, CompileOptions, Deck, DeckMessage, Slide, SlideCache } from '../types.js'
+import type {
+  CachedSlide,
+  CompileOptions,
+  Deck,
+  DeckMessage,
+  Slide,
+  SlideCache,
+  SlideRunning,
+} from '../types.js'
 import { defaultCache, isCachedSlide, optionsFingerprint, slideCacheKey } from './cache.js'
+import { prepareSlides, usesPythonMarkdown } from './format.js'
+import { chooseFormat } from './format-detect.js'
 import { readFrontMatter } from './front-matter.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
 import { normalizeSource } from './normalize.js'
 import { defaultThemes, type ResolvedOptions, resolveOptions } from './options.js'
 import type { SlideRenderer } from './render.js'
-import { type SlideSource, splitSlides } from './split.js'
+import { deckLine, type SlideSource } from './split.js'
 
 /** Renders on this thread; the pipeline (unified, Shiki) loads on the first slide to render. */
 const renderInProcess: SlideRenderer = async (slides, options) =>
@@ -53,16 +63,29 @@ async function compileDeck(
   const text = normalizeSource(source)
   const lines = text.split('\n')
   const frontMatter = readFrontMatter(lines)
-  const sources = splitSlides(lines, { from: frontMatter.bodyStart, compat: options.compat })
-  const messages: PlacedMessage[] = [...frontMatter.messages, ...(await checkThemes(options))]
+  const { bodyStart } = frontMatter
+  const choice = chooseFormat(options.format, frontMatter.meta, lines, bodyStart)
+  const format = choice.format
+  options.format = format
+  options.compat = options.compat && usesPythonMarkdown(format)
+  const prepared = prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
+  const sources = prepared.slides
+  const messages: PlacedMessage[] = [
+    ...frontMatter.messages,
+    ...choice.messages,
+    ...prepared.messages,
+    ...(await checkThemes(options)),
+  ]
   const rendered = await renderSlides(sources, options, render)
+  const running = await renderRunning(sources, options, render)
 
   const slides: Slide[] = []
   let titleSlideSeen = false
   sources.forEach((slideSource, index) => {
     const value = rendered[index] as CachedSlide
-    const delta = slideSource.start - 1
-    messages.push(...value.messages.map((message) => shiftLine(message, delta)))
+    const place = <T extends { line: number }>(item: T): T =>
+      shiftLine(item, deckLine(slideSource, item.line) - item.line)
+    messages.push(...value.messages.map(place))
     const isTitle = !value.hasHeading && !titleSlideSeen
     if (isTitle) titleSlideSeen = true
     slides.push({
@@ -73,13 +96,16 @@ async function compileDeck(
       kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
       steps: value.steps,
       notes: value.notes,
-      classes: [...value.classes],
+      classes: [...new Set([...(slideSource.classes ?? []), ...value.classes])],
       source: { start: slideSource.start, end: slideSource.end },
-      assets: value.assets.map((asset) => shiftLine(asset, delta)),
+      assets: value.assets.map(place),
+      ...(slideSource.id ? { id: slideSource.id } : {}),
+      ...(running[index] ? { running: running[index] } : {}),
     })
   })
   return {
-    meta: frontMatter.meta,
+    meta: prepared.meta ?? frontMatter.meta,
+    ...(format !== 'slidemark' ? { format } : {}),
     slides,
     messages: messages
       .sort((a, b) => a.line - b.line || a.column - b.column)
@@ -120,6 +146,38 @@ async function renderSlides(
   }
   flushCache(options.cache)
   return values as CachedSlide[]
+}
+
+/**
+ * Each slide's running header and footer (Marp's directives, inline
+ * Markdown) as HTML, rendered like slides (and cached with them), each
+ * distinct text once.
+ */
+async function renderRunning(
+  sources: SlideSource[],
+  options: ResolvedOptions,
+  render: SlideRenderer,
+): Promise<Array<SlideRunning | undefined>> {
+  const texts = [
+    ...new Set(sources.flatMap((slide) => [slide.running?.header, slide.running?.footer])),
+  ].filter((text): text is string => text !== undefined)
+  if (texts.length === 0) return sources.map(() => undefined)
+  const pieces = texts.map((text): SlideSource => ({ start: 1, end: 1, text }))
+  const rendered = await renderSlides(pieces, options, render)
+  const html = new Map(
+    texts.map((text, index) => [
+      text,
+      (rendered[index]?.content ?? '').replace(/^<p>([\s\S]*)<\/p>$/, '$1'),
+    ]),
+  )
+  return sources.map(({ running }) => {
+    if (!running) return undefined
+    const result: SlideRunning = {}
+    if (running.header !== undefined) result.header = html.get(running.header) ?? ''
+    if (running.footer !== undefined) result.footer = html.get(running.footer) ?? ''
+    if (running.pageNumber) result.pageNumber = true
+    return result
+  })
 }
 
 /** A cached slide, if the cache holds a well-formed one: anything else is a miss. */

@@ -13,6 +13,11 @@ export const ruleIds = {
   unknownLanguage: 'unknown-language',
   unknownTheme: 'unknown-theme',
   invalidCodeSteps: 'invalid-code-steps',
+  unknownFormat: 'unknown-format',
+  foreignTheme: 'foreign-theme',
+  unknownTemplate: 'unknown-template',
+  vueComponent: 'vue-component',
+  invalidQr: 'invalid-qr',
   pluginError: 'plugin-error',
   internalError: 'internal-error',
 } as const

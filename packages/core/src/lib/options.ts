@@ -1,5 +1,5 @@
 import type { PluggableList } from 'unified'
-import type { CompileOptions, SlideCache } from '../types.js'
+import type { CompileOptions, DeckFormat, SlideCache } from '../types.js'
 
 /** `CompileOptions` with every default filled in: the one place defaults live. */
 export interface ResolvedOptions {
@@ -7,6 +7,8 @@ export interface ResolvedOptions {
   themes: { light: string; dark: string }
   lineNumbers: boolean
   compat: boolean
+  /** `'auto'` until `compile()` has chosen the deck's format. */
+  format: DeckFormat | 'auto'
   remarkPlugins: PluggableList
   rehypePlugins: PluggableList
   /** The cache to use, or `undefined` for none. */
@@ -21,6 +23,7 @@ export function resolveOptions(options: CompileOptions, defaultCache: SlideCache
     themes = defaultThemes,
     lineNumbers = false,
     compat = true,
+    format = 'auto',
     remarkPlugins = [],
     rehypePlugins = [],
     cache = undefined,
@@ -31,6 +34,7 @@ export function resolveOptions(options: CompileOptions, defaultCache: SlideCache
     themes: { light: themes.light, dark: themes.dark },
     lineNumbers,
     compat,
+    format,
     remarkPlugins,
     rehypePlugins,
     // User plugins may depend on anything: only cache them in a cache the caller chose.

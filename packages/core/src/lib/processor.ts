@@ -14,9 +14,23 @@ import { remarkBangLang } from './remark-bang-lang.js'
 import { remarkBuildSteps } from './remark-build-steps.js'
 import { remarkCodeLanguages } from './remark-code-languages.js'
 import { remarkCodeSteps } from './remark-code-steps.js'
+import { remarkLandslideCompat } from './remark-landslide-compat.js'
 import { remarkLaxHeadings } from './remark-lax-headings.js'
+import { remarkMarpCompat } from './remark-marp-compat.js'
+import { remarkRemarkCompat } from './remark-remark-compat.js'
+import { remarkRevealCompat } from './remark-reveal-compat.js'
 import { remarkSlideClasses } from './remark-slide-classes.js'
 import { remarkSlideNotes } from './remark-slide-notes.js'
+import { remarkSlidevCompat } from './remark-slidev-compat.js'
+
+/** Each format's in-tree compatibility plugin (the split-level half is in format.ts). */
+const formatPlugins = {
+  landslide: remarkLandslideCompat,
+  remark: remarkRemarkCompat,
+  reveal: remarkRevealCompat,
+  marp: remarkMarpCompat,
+  slidev: remarkSlidevCompat,
+} as const
 
 export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
 
@@ -29,6 +43,9 @@ export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot,
 export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
   const processor = unified().use(remarkParse).use(remarkGfm)
   if (options.compat) processor.use(remarkLaxHeadings)
+  if (options.format !== 'auto' && options.format !== 'slidemark') {
+    processor.use(formatPlugins[options.format])
+  }
   processor.use(remarkSlideNotes).use(remarkSlideClasses).use(remarkBuildSteps).use(remarkCodeSteps)
   if (options.compat) processor.use(remarkBangLang)
   processor
@@ -58,7 +75,7 @@ export function getSlideProcessor(options: ResolvedOptions): SlideProcessor {
   if (options.remarkPlugins.length > 0 || options.rehypePlugins.length > 0) {
     return createSlideProcessor(options)
   }
-  const key = JSON.stringify([options.themes, options.lineNumbers, options.compat])
+  const key = JSON.stringify([options.themes, options.lineNumbers, options.compat, options.format])
   let processor = processors.get(key)
   if (!processor) {
     processor = createSlideProcessor(options)

@@ -65,7 +65,8 @@ export function remarkBuildSteps(options?: RemarkBuildStepsOptions) {
         }
       }),
     ]
-    file.data.buildSteps = later.length + 1
+    // A format's plugin may have marked element steps already: keep the larger count.
+    file.data.buildSteps = Math.max(file.data.buildSteps ?? 1, later.length + 1)
   }
 }
 

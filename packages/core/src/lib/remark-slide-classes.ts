@@ -33,6 +33,7 @@ export function remarkSlideClasses(options?: RemarkSlideClassesOptions) {
       }
       return false
     })
-    file.data.slideClasses = classes
+    const before = file.data.slideClasses ?? [] // a format's plugin may have added some
+    file.data.slideClasses = [...before, ...classes.filter((name) => !before.includes(name))]
   }
 }

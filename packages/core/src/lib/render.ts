@@ -105,7 +105,7 @@ function fileMessages(file: VFile, slide: SlideSource): PlacedMessage[] {
 
 /** Keep a (slide-relative) place inside the slide, whatever a plugin reported. */
 function clampToSlide<T extends { line: number; column: number }>(value: T, slide: SlideSource): T {
-  const lineCount = slide.end - slide.start + 1
+  const lineCount = slide.text.split('\n').length
   const line = Number.isFinite(value.line)
     ? Math.min(Math.max(1, Math.trunc(value.line)), lineCount)
     : 1

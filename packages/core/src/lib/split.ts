@@ -6,6 +6,43 @@ export interface SlideSource {
   end: number
   /** The slide's own text: lines `start`…`end` joined with `\n`. */
   text: string
+  /**
+   * When a format's compatibility layer rewrote the slide (see
+   * `prepareSlides`), the 1-based deck line of each line of `text`; without
+   * it, line N of `text` is deck line `start + N - 1`.
+   */
+  lineMap?: number[]
+  /** Slide classes the format's split-level layer found (remark's `class:`, Marp's `_class`…). */
+  classes?: string[]
+  /** An anchor name (remark's `name:`). */
+  id?: string
+  /** Header, footer and page number as Markdown source (Marp's directives). */
+  running?: { header?: string; footer?: string; pageNumber?: boolean }
+}
+
+/** The deck line of a place given relative to a slide's text (1 = its first line). */
+export function deckLine(slide: SlideSource, line: number): number {
+  if (!slide.lineMap) return slide.start + line - 1
+  return slide.lineMap[line - 1] ?? slide.lineMap.at(-1) ?? slide.start
+}
+
+/** Join lines that each remember their deck line into a slide (blank lines at either end dropped). */
+export function slideFromLines(
+  lines: ReadonlyArray<{ text: string; line: number }>,
+): SlideSource | undefined {
+  let first = 0
+  let last = lines.length - 1
+  while (first <= last && isBlank(lines[first]?.text)) first++
+  while (last >= first && isBlank(lines[last]?.text)) last--
+  if (first > last) return undefined
+  const kept = lines.slice(first, last + 1)
+  const lineMap = kept.map((entry) => entry.line)
+  return {
+    start: Math.min(...lineMap),
+    end: Math.max(...lineMap),
+    text: kept.map((entry) => entry.text).join('\n'),
+    lineMap,
+  }
 }
 
 export interface SplitOptions {
@@ -130,6 +167,6 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
   return slides
 }
 
-function isBlank(line: string | undefined): boolean {
+export function isBlank(line: string | undefined): boolean {
   return line === undefined || /^[ \t]*$/.test(line)
 }
