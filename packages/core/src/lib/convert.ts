@@ -55,7 +55,6 @@ export function convertDeck(
 
 function slideText(slide: SlideSource, format: DeckFormat): string {
   const before: string[] = []
-  const after: string[] = []
   if (slide.id && format === 'remark') before.push(`name: ${slide.id}`, '')
   const running = slide.running ?? {}
   if (format === 'marp') {
@@ -67,6 +66,7 @@ function slideText(slide: SlideSource, format: DeckFormat): string {
     if (running.pageNumber) before.push('<!-- _paginate: true -->')
     if (before.length > 0) before.push('')
   }
-  if (slide.classes && slide.classes.length > 0) after.push('', `.fx: ${slide.classes.join(' ')}`)
-  return [...before, slide.text, ...after].join('\n')
+  // First, so that a comment ending the slide stays its notes.
+  if (slide.classes && slide.classes.length > 0) before.push(`.fx: ${slide.classes.join(' ')}`, '')
+  return [...before, slide.text].join('\n')
 }
