@@ -13,6 +13,11 @@ const plugins: Record<string, Pluggable> = {
   remarkLaxHeadings: core.remarkLaxHeadings,
   remarkSlideClasses: core.remarkSlideClasses,
   remarkSlideNotes: core.remarkSlideNotes,
+  remarkRemarkCompat: core.remarkRemarkCompat,
+  remarkRevealCompat: core.remarkRevealCompat,
+  remarkMarpCompat: core.remarkMarpCompat,
+  remarkSlidevCompat: core.remarkSlidevCompat,
+  remarkLandslideCompat: core.remarkLandslideCompat,
 }
 
 /** The README's examples show exact output: keep them true. */
