@@ -1,7 +1,7 @@
 import type { SlideCache } from '@slidemark/core'
 import { type LoadedDeck, loadDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
-import { chooseTheme, type ResolvedTheme, resolveTheme } from './theme.js'
+import { type ResolvedTheme, resolveDeckTheme } from './theme.js'
 
 /** A deck compiled and checked, with the theme it will be presented in. */
 export interface PreparedDeck {
@@ -24,7 +24,8 @@ export async function prepareDeck(
     cache = await cacheFor?.(dir)
     return cache
   })
-  const { name, origin } = chooseTheme(themeFlag, deck.deck.meta.theme, deck.displayPath)
-  const theme = resolveTheme(name, deck.dir, origin)
+  const theme = resolveDeckTheme(themeFlag, { ...deck, meta: deck.deck.meta }, (message) =>
+    printer.print([message]),
+  )
   return cache ? { deck, theme, cache } : { deck, theme }
 }

@@ -135,6 +135,28 @@ export function createProgram(): CAC {
     })
 
   cli
+    .command(
+      'convert <deck>',
+      'Rewrite a Marp, Slidev, remark, reveal.js or landslide deck in Slidemark syntax',
+    )
+    .option('--out <file>', 'Where to write it (default: <deck>.slides.md next to the input)')
+    .option(
+      '--format <name>',
+      'Read the deck as slidemark, landslide, remark, reveal, marp or slidev',
+    )
+    .option('--overwrite', OVERWRITE_HELP)
+    .example('slidemark convert talk.md --out talk.slides.md')
+    .action(async (deck: string, options: Record<string, unknown>) => {
+      const convertOptions = {
+        out: text(options.out, 'out'),
+        format: text(options.format, 'format'),
+        overwrite: options.overwrite === true,
+      }
+      const { convert } = await import('./commands/convert.js')
+      await convert(deck, convertOptions)
+    })
+
+  cli
     .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
     .option('--json', 'Print the whole Deck as compile() returns it')
     .example('slidemark inspect talk.slides.md --json')

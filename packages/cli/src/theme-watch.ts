@@ -3,8 +3,9 @@ import path from 'node:path'
 import type { ViteDevServer } from 'vite'
 import { allowedDirs, ENTRY_ID, type ViteConfigOptions } from './app.js'
 import { CliError } from './errors.js'
+import { formatMessage } from './messages.js'
 import { info } from './progress.js'
-import { chooseTheme, resolveTheme } from './theme.js'
+import { chooseTheme, resolveDeckTheme } from './theme.js'
 
 /**
  * In the dev server, editing the front matter's `theme:` switches the theme:
@@ -34,9 +35,12 @@ export function followThemeChanges(
     if (compiled.messages.some((message) => message.severity === 'error')) return
     let next: ViteConfigOptions['theme']
     try {
-      const { name, origin } = chooseTheme(undefined, compiled.meta.theme, deck.displayPath)
+      const { name } = chooseTheme(undefined, compiled.meta.theme, deck.displayPath)
       if (name === app.theme.requested) return
-      next = resolveTheme(name, deck.dir, origin)
+      next = resolveDeckTheme(undefined, { ...deck, source, meta: compiled.meta }, (message) =>
+        info(`slidemark: ${formatMessage(message)}`),
+      )
+      if (next.packageName === app.theme.packageName) return
     } catch (error) {
       if (!(error instanceof CliError)) throw error
       info(`slidemark: ${error.message}; still presenting with ${app.theme.packageName}`)

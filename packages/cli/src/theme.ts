@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { DeckMessage } from '@slidemark/core'
 import { CliError } from './errors.js'
 
 /** The theme used when neither `--theme` nor the front matter's `theme:` names one. */
@@ -107,4 +108,45 @@ export function chooseTheme(
     )
   }
   return { name: metaTheme, origin: `theme: in ${displayPath}` }
+}
+
+/**
+ * The deck's theme: `--theme` must exist (a typo there is a usage error),
+ * but an unknown front matter `theme:` (a Slidev or Marp theme, say) is a
+ * warning at its line and the default theme is used: a deck always builds.
+ */
+export function resolveDeckTheme(
+  flag: string | undefined,
+  deck: { meta: { theme?: unknown }; source: string; displayPath: string; dir: string },
+  warn: (message: DeckMessage) => void,
+): ResolvedTheme {
+  const { name, origin } = chooseTheme(flag, deck.meta.theme, deck.displayPath)
+  if (origin !== `theme: in ${deck.displayPath}`) return resolveTheme(name, deck.dir, origin)
+  try {
+    return resolveTheme(name, deck.dir, origin)
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error
+    warn({
+      reason: `unknown theme "${name}": none of ${themeCandidates(name).join(', ')} is installed; using ${DEFAULT_THEME}`,
+      file: deck.displayPath,
+      line: frontMatterLine(deck.source, 'theme'),
+      column: 1,
+      severity: 'warning',
+      ruleId: 'unknown-theme',
+      source: 'slidemark',
+    })
+    return resolveTheme(DEFAULT_THEME, deck.dir, 'default')
+  }
+}
+
+/** 1-based line of `key:` in the deck's front matter (1 when not found). */
+function frontMatterLine(source: string, key: string): number {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/)
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return 1
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] ?? ''
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) break
+    if (new RegExp(`^["']?${key}["']?[ \\t]*:`).test(line)) return index + 1
+  }
+  return 1
 }

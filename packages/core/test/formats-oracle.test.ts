@@ -32,7 +32,8 @@ interface Oracle {
 
 const formats: DeckFormat[] = ['marp', 'slidev', 'remark', 'reveal', 'landslide']
 const folder = (format: DeckFormat) => new URL(`./fixtures/format-${format}/`, import.meta.url)
-const read = (format: DeckFormat, file: string) => readFileSync(new URL(file, folder(format)), 'utf8')
+const read = (format: DeckFormat, file: string) =>
+  readFileSync(new URL(file, folder(format)), 'utf8')
 
 const text = (html: string) =>
   html
@@ -57,7 +58,8 @@ function compareWithOriginal(deck: Deck, oracle: Oracle) {
     if (theirs.fit !== undefined) expect(/slidemark-fit/.test(slide.header)).toBe(theirs.fit)
     if (theirs.header !== undefined) expect(text(slide.running?.header ?? '')).toBe(theirs.header)
     if (theirs.footer !== undefined) expect(text(slide.running?.footer ?? '')).toBe(theirs.footer)
-    if (theirs.paginate !== undefined) expect(slide.running?.pageNumber ?? false).toBe(theirs.paginate)
+    if (theirs.paginate !== undefined)
+      expect(slide.running?.pageNumber ?? false).toBe(theirs.paginate)
     if (theirs.qr) expect(slide.content).toMatch(/<p class="qr"><svg [^>]*role="img"/)
   })
   const shown = new Set(deck.slides.map(headingText))
@@ -87,7 +89,10 @@ describe('convertDeck', () => {
       expect(converted.format).toBe(format)
       const again = await compile(converted.text, { cache: false })
       const comparable = (deck: Deck) =>
-        deck.slides.map(({ source, assets, ...slide }) => ({ ...slide, assets: assets.map((a) => a.url) }))
+        deck.slides.map(({ source, assets, ...slide }) => ({
+          ...slide,
+          assets: assets.map((a) => a.url),
+        }))
       expect(comparable(again)).toEqual(comparable(original))
       expect(again.meta.theme).toBe(original.meta.theme)
       expect(again.messages.filter((message) => message.ruleId !== 'vue-component')).toEqual([])

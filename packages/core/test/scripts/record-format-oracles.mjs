@@ -63,7 +63,9 @@ function recordSlidev(source) {
     steps: countClicks(slide.content) + 1,
     classes: [
       ...(slide.frontmatter.layout ? [`layout-${slide.frontmatter.layout}`] : []),
-      ...String(slide.frontmatter.class ?? '').split(/\s+/).filter(Boolean),
+      ...String(slide.frontmatter.class ?? '')
+        .split(/\s+/)
+        .filter(Boolean),
     ],
   })
   const hidden = (slide) => slide.frontmatter.hide === true || slide.frontmatter.disabled === true
@@ -78,7 +80,10 @@ function countClicks(content) {
   const single = (content.match(/<v-click>/g) ?? []).length
   const attributes = (content.match(/<[\w-]+[^>]*\sv-click[\s>=]/g) ?? []).length
   const groups = [...content.matchAll(/<v-clicks>([\s\S]*?)<\/v-clicks>/g)]
-  const items = groups.reduce((sum, group) => sum + (group[1].match(/^\s*[-*+] /gm) ?? []).length, 0)
+  const items = groups.reduce(
+    (sum, group) => sum + (group[1].match(/^\s*[-*+] /gm) ?? []).length,
+    0,
+  )
   return single + attributes + items
 }
 
@@ -93,5 +98,7 @@ for (const name of names.length > 0 ? names : Object.keys(recorders)) {
   const json = `${JSON.stringify(oracle, null, 2)}\n`
   if (write) writeFileSync(fixture(name, 'oracle.json'), json)
   else process.stdout.write(json)
-  console.error(`${name}: ${oracle.slides.length} slides, ${oracle.hidden.length} hidden${write ? ' (written)' : ''}`)
+  console.error(
+    `${name}: ${oracle.slides.length} slides, ${oracle.hidden.length} hidden${write ? ' (written)' : ''}`,
+  )
 }
