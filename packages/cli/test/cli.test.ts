@@ -100,11 +100,17 @@ describe.concurrent('bad input gets a one-line reason and a non-zero exit', () =
     expect(result.stderr).toContain('@slidemark/theme-no-such-look')
   })
 
-  it('an unknown theme from the front matter says where it came from', async () => {
+  it('an unknown theme from the front matter is a warning at its line, and the deck builds in the default theme', async () => {
     scratch('themed.slides.md', '---\ntheme: vanished\n---\n\n# Slide\n')
-    const result = await runCli(['build', 'themed.slides.md'], { cwd: work })
-    expect(result.code).toBe(1)
-    expect(result.stderr).toContain('unknown theme "vanished" (theme: in themed.slides.md)')
+    const result = await runCli(['build', 'themed.slides.md', '--out', 'themed-dist'], {
+      cwd: work,
+    })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(
+      'themed.slides.md:2:1: unknown theme "vanished": none of @slidemark/theme-vanished, slidemark-theme-vanished, vanished is installed; using html5-slides [unknown-theme]',
+    )
+    expect(result.stdout + result.stderr).toContain('@slidemark/theme-html5-slides')
+    expect(fs.existsSync(path.join(work, 'themed-dist', 'index.html'))).toBe(true)
   })
 
   it('an output folder that cannot be created is refused before building', async () => {
