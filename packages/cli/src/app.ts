@@ -11,6 +11,7 @@ import {
 } from 'vite'
 import type { LoadedDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
+import { DENIED_FILES, serveGuardPlugin } from './serve-guard.js'
 import { cacheDirFor } from './slide-cache.js'
 import type { ResolvedTheme } from './theme.js'
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   theme: ResolvedTheme
   /** Extra options for the theme's `mount` (JSON values), e.g. `{ printNotes: true }` for `export --notes`. */
   mountOptions?: Record<string, unknown>
+  /** The folder the deck may read files from (`--root`); default: the deck's folder. */
+  root?: string | undefined
 }
 
 function escapeHtml(text: string): string {
@@ -127,16 +130,11 @@ function outermostNodeModules(file: string): string | undefined {
 }
 
 /**
- * Folders the dev server may serve: the deck's project, the theme and
- * wherever its own dependencies live.
+ * Folders the dev server may serve: the deck's root (its folder, or
+ * `--root`), the theme and wherever its own dependencies live.
  */
-export function allowedDirs(deck: LoadedDeck, theme: ResolvedTheme): string[] {
-  const dirs = new Set<string>([
-    deck.dir,
-    searchForWorkspaceRoot(deck.dir),
-    theme.dir,
-    searchForWorkspaceRoot(theme.dir),
-  ])
+export function allowedDirs(root: string, theme: ResolvedTheme): string[] {
+  const dirs = new Set<string>([root, theme.dir, searchForWorkspaceRoot(theme.dir)])
   const modules = outermostNodeModules(theme.dir)
   if (modules) dirs.add(modules)
   return [...dirs]
@@ -182,6 +180,8 @@ export interface ViteConfigOptions extends AppOptions {
 /** The whole Vite configuration for a deck; no config file is read. */
 export function viteConfig(options: ViteConfigOptions): InlineConfig {
   const { deck, theme } = options
+  const root = options.root ?? deck.dir
+  const allow = allowedDirs(root, theme)
   return {
     configFile: false,
     envDir: false,
@@ -191,12 +191,13 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
     plugins: [
+      serveGuardPlugin(deck.dir),
       appPlugin(options),
       // The slide cache the CLI's own compile filled: no slide is highlighted twice.
-      slidemark({ include: [deck.path], cache: options.cache ?? defaultCache }),
+      slidemark({ include: [deck.path], cache: options.cache ?? defaultCache, root }),
       ...(options.plugins ?? []),
     ],
-    server: { fs: { allow: allowedDirs(deck, theme) } },
+    server: { fs: { strict: true, allow, deny: DENIED_FILES } },
     // Themes ship finished CSS; a PostCSS config in the user's project is not ours to load.
     css: { postcss: {} },
     // The theme is ESM already: nothing to pre-bundle, and no crawling of the user's folder.

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Deck } from '@slidemark/core'
 import { displayPathOf } from './deck.js'
-import { CliError } from './errors.js'
+import { CliError, UsageError } from './errors.js'
 import { version } from './program.js'
 
 /**
@@ -294,4 +294,18 @@ export function deckInputs(deck: { path: string; dir: string; deck: Deck }): str
     }
   }
   return [...files]
+}
+
+/**
+ * Resolves `--root` against `cwd` (default: the deck's folder); the deck must
+ * be inside it.
+ */
+export function resolveRoot(root: string | undefined, deck: string, cwd: string): string {
+  if (root === undefined) return path.dirname(deck)
+  const resolved = path.resolve(cwd, root)
+  const relative = path.relative(resolved, deck)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(`--root ${root} must contain the deck`)
+  }
+  return resolved
 }

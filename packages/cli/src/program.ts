@@ -40,6 +40,8 @@ function optionalPath(value: unknown, option: string): string | true | undefined
   return text(value, option)
 }
 
+const ROOT_HELP = "Folder the deck may read files from (default: the deck's folder)"
+
 const OVERWRITE_HELP = 'Replace an output folder or file that Slidemark did not write'
 
 const THEME_HELP = `Theme package or short name (default: front matter "theme:", else ${DEFAULT_THEME})`
@@ -62,6 +64,7 @@ export function createProgram(): CAC {
       host: parseHost(options.host),
       open: options.open === true,
       theme: text(options.theme, 'theme'),
+      root: text(options.root, 'root'),
     }
     const { dev } = await import('./commands/dev.js')
     await dev(deck, devOptions)
@@ -73,6 +76,7 @@ export function createProgram(): CAC {
     .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
     .option('--open', 'Open the deck in your browser')
     .option('--theme <name>', THEME_HELP)
+    .option('--root <dir>', ROOT_HELP)
     .example('slidemark talk.slides.md')
     .example('slidemark build talk.slides.md --single-file')
     .example('slidemark export talk.slides.md --pdf talk.pdf')
@@ -85,6 +89,7 @@ export function createProgram(): CAC {
     .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
     .option('--open', 'Open the deck in your browser')
     .option('--theme <name>', THEME_HELP)
+    .option('--root <dir>', ROOT_HELP)
     .example('slidemark dev talk.slides.md --port 3030 --open')
     .action(devAction)
 
@@ -94,6 +99,7 @@ export function createProgram(): CAC {
     .option('--base <path>', 'Public base path, e.g. /talks/ (default: ./, any folder)')
     .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
     .option('--theme <name>', THEME_HELP)
+    .option('--root <dir>', ROOT_HELP)
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
@@ -104,6 +110,7 @@ export function createProgram(): CAC {
         singleFile: options.singleFile === true,
         theme: text(options.theme, 'theme'),
         overwrite: options.overwrite === true,
+        root: text(options.root, 'root'),
       }
       const { build } = await import('./commands/build.js')
       await build(deck, buildOptions)
@@ -117,6 +124,7 @@ export function createProgram(): CAC {
     .option('--notes', "Print each slide's presenter notes below it")
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
+    .option('--root <dir>', ROOT_HELP)
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
@@ -129,6 +137,7 @@ export function createProgram(): CAC {
         browser: text(options.browser, 'browser'),
         theme: text(options.theme, 'theme'),
         overwrite: options.overwrite === true,
+        root: text(options.root, 'root'),
       }
       const { exportDeck } = await import('./commands/export.js')
       await exportDeck(deck, exportOptions)

@@ -47,7 +47,7 @@ export function followThemeChanges(
       return
     }
     app.theme = next
-    server.config.server.fs.allow.push(...allowedDirs(deck, next))
+    server.config.server.fs.allow.push(...allowedDirs(app.root ?? deck.dir, next))
     const graph = server.environments.client.moduleGraph
     const entry = graph.getModuleById(ENTRY_ID)
     if (entry) graph.invalidateModule(entry)

@@ -16,12 +16,15 @@ export async function buildInto(
     printer: MessagePrinter
     logLevel: BuildOptions['logLevel']
     mountOptions?: Record<string, unknown>
+    /** The folder the deck may read files from; default: its folder. */
+    root?: string | undefined
   },
 ): Promise<void> {
   const config = viteConfig({
     ...prepared,
     ...(options.mountOptions ? { mountOptions: options.mountOptions } : {}),
     printer: options.printer,
+    root: options.root,
     logLevel: options.logLevel ?? 'info',
     plugins: options.singleFile
       ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]

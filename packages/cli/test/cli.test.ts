@@ -39,7 +39,7 @@ describe('help and version', () => {
 
   it.each([
     ['dev', ['--port', '--host', '--open', '--theme']],
-    ['build', ['--out', '--base', '--single-file', '--theme', '--overwrite']],
+    ['build', ['--out', '--base', '--single-file', '--theme', '--root', '--overwrite']],
     ['export', ['--pdf', '--png', '--steps', '--notes', '--browser', '--theme', '--overwrite']],
     ['inspect', ['--json']],
   ])('%s --help lists its options', async (command, options) => {

@@ -19,39 +19,89 @@ export interface MissingAsset {
   file: string
 }
 
+/** A relative media URL the deck may not use: it has a `?query`, or leaves the root. */
+export interface RefusedAsset {
+  reference: AssetReference
+  /** `query`: `?raw`, `?url`, `?inline`… would change what is imported; `outside`: the file (or a symbolic link's target) is outside the root. */
+  reason: 'query' | 'outside'
+  /** The absolute path looked up (for `outside`, the real path when it exists). */
+  file: string
+}
+
 export interface DeckAssets {
   /** One entry per distinct URL, in order of first use. */
   found: DeckAsset[]
   /** Every use of a URL whose file is missing, in deck order. */
   missing: MissingAsset[]
+  /** Every use of a URL the deck may not use, in deck order. */
+  refused: RefusedAsset[]
+}
+
+/** `child` is `parent` or inside it. */
+export function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/** The path with every symbolic link resolved, in the part of it that exists. */
+export function realPath(file: string): string {
+  const missing: string[] = []
+  let existing = path.resolve(file)
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(existing), ...missing.reverse())
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return path.resolve(file)
+      missing.push(path.basename(existing))
+      existing = parent
+    }
+  }
 }
 
 /**
  * Resolves every `slide.assets` URL against the deck's directory. Found files
  * become imports, so Vite serves them in dev, and hashes, emits or inlines
- * them in a build, exactly like `import url from './a.png'`.
+ * them in a build, exactly like `import url from './a.png'`. A deck reads
+ * files only inside `root`: a URL with a query, or whose file (after
+ * symbolic links) is outside `root`, is refused.
  */
-export function resolveDeckAssets(slides: readonly Slide[], deckFile: string): DeckAssets {
+export function resolveDeckAssets(
+  slides: readonly Slide[],
+  deckFile: string,
+  root: string,
+): DeckAssets {
   const found = new Map<string, DeckAsset>()
   const missing: MissingAsset[] = []
+  const refused: RefusedAsset[] = []
   const directory = path.dirname(deckFile)
+  const realRoot = realPath(root)
   for (const slide of slides) {
     for (const reference of slide.assets) {
       if (found.has(reference.url)) continue
       const { pathname, query, hash } = splitUrl(reference.url)
       const file = path.resolve(directory, decodePath(pathname))
+      if (query !== '') {
+        refused.push({ reference, reason: 'query', file })
+        continue
+      }
+      const real = realPath(file)
+      if (!isInside(real, realRoot)) {
+        refused.push({ reference, reason: 'outside', file: real })
+        continue
+      }
       if (!isFile(file)) {
         missing.push({ reference, file })
         continue
       }
       found.set(reference.url, {
         url: reference.url,
-        specifier: toRelativeSpecifier(pathname) + query,
+        specifier: toRelativeSpecifier(pathname),
         hash,
       })
     }
   }
-  return { found: [...found.values()], missing }
+  return { found: [...found.values()], missing, refused }
 }
 
 function splitUrl(url: string): { pathname: string; query: string; hash: string } {

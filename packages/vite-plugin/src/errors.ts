@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { DeckMessage } from '@slidemark/core'
-import type { MissingAsset } from './assets.js'
+import type { MissingAsset, RefusedAsset } from './assets.js'
 
 /**
  * The error shape Vite and Rolldown understand (`RollupError` minus what
@@ -113,6 +113,45 @@ export function missingAssetError(
     file,
     asset.line,
     asset.column,
+    source,
+  )
+}
+
+/** The `ruleId` of an asset URL with a `?query` (`?raw`, `?url`, `?inline`…). */
+export const ASSET_QUERY = 'asset-query'
+/** The `ruleId` of an asset whose file, or a symbolic link's target, is outside the root. */
+export const ASSET_OUTSIDE_ROOT = 'asset-outside-root'
+
+function refusal({ reference, reason, file }: RefusedAsset, root: string): string {
+  if (reason === 'query') {
+    const query = reference.url.replace(/#.*$/s, '').replace(/^[^?]*/, '')
+    return `"${reference.url}": an image or media URL cannot have a query (${query}); use the file's path alone [${ASSET_QUERY}]`
+  }
+  return `"${reference.url}" is outside the deck's root ${root} (it is ${file}); move the file into the root, or widen the root [${ASSET_OUTSIDE_ROOT}]`
+}
+
+/**
+ * Image or media URLs the deck may not use: the error points at the first;
+ * the message lists the others.
+ */
+export function refusedAssetError(
+  refused: readonly RefusedAsset[],
+  file: string,
+  source: string,
+  root: string,
+): DeckError {
+  const [first, ...others] = refused
+  if (!first) throw new Error('refusedAssetError needs at least one refused asset')
+  const { line, column } = first.reference
+  const also = others.map(
+    (other) =>
+      `\n  also: ${formatPlace(file, other.reference.line, other.reference.column, root)}: ${refusal(other, root)}`,
+  )
+  return placedError(
+    `${formatPlace(file, line, column, root)}: ${refusal(first, root)}${also.join('')}`,
+    file,
+    line,
+    column,
     source,
   )
 }

@@ -17,7 +17,7 @@ import {
 } from 'vite'
 import { resolveDeckAssets } from './assets.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
-import { deckMessageError, formatMessage, missingAssetError } from './errors.js'
+import { deckMessageError, formatMessage, missingAssetError, refusedAssetError } from './errors.js'
 import { generateModule } from './generate-module.js'
 
 /**
@@ -46,6 +46,12 @@ export interface Options extends Omit<CompileOptions, 'filename' | 'cache'> {
    * Default: the disk cache above.
    */
   cache?: SlideCache | false
+  /**
+   * The folder a deck may read files from: an image or media file outside it
+   * (also through a symbolic link) is an error, and so is any asset URL with
+   * a query (`?raw`, `?url`…). Default: Vite's `root`. Relative to it.
+   */
+  root?: string
 }
 
 /** Queries under which a `.slides.md` id means something else (`?raw` is the text). */
@@ -68,11 +74,14 @@ export function slidemark(options: Options = {}): Plugin {
     exclude,
     cacheDir,
     cache: userCache,
+    root: assetRoot,
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
 
   let root = process.cwd()
+  /** Where deck assets may come from (see `Options.root`). */
+  let allowedRoot = root
   let logger: Logger | undefined
   let cache: SlideCache | false = false
   /** Warnings already printed (`file:line:column: reason [ruleId]`), so each shows once. */
@@ -95,6 +104,7 @@ export function slidemark(options: Options = {}): Plugin {
 
     configResolved(config: ResolvedConfig) {
       root = config.root
+      allowedRoot = path.resolve(root, assetRoot ?? '.')
       logger = config.logger
       const directory = cacheDir === undefined ? path.join(config.cacheDir, 'slidemark') : cacheDir
       cache =
@@ -116,7 +126,10 @@ export function slidemark(options: Options = {}): Plugin {
         const errors = deck.messages.filter((message) => message.severity === 'error')
         if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))
 
-        const assets = resolveDeckAssets(deck.slides, file)
+        const assets = resolveDeckAssets(deck.slides, file, allowedRoot)
+        if (assets.refused.length > 0) {
+          this.error(refusedAssetError(assets.refused, file, source, root))
+        }
         for (const { file: assetFile } of assets.missing) {
           const key = normalizePath(assetFile)
           awaitedAssets.set(key, (awaitedAssets.get(key) ?? new Set()).add(file))

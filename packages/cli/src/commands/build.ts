@@ -12,6 +12,7 @@ import {
   isSlidemarkHtml,
   MANIFEST_FILE,
   type OutputCheck,
+  resolveRoot,
   writeManifest,
 } from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
@@ -30,6 +31,8 @@ export interface BuildOptions {
   singleFile?: boolean | undefined
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
   theme?: string | undefined
+  /** The folder the deck may read files from (`--root`); default: the deck's folder. */
+  root?: string | undefined
   /** Replace an output folder or file that Slidemark did not write (`--overwrite`). */
   overwrite?: boolean | undefined
   cwd?: string | undefined
@@ -149,11 +152,9 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   loading.catch(() => {})
   // The output is checked before any work, and again once the deck's images are known.
   const target = resolveTarget(options.out, singleFile, cwd)
-  const check = {
-    cwd,
-    deck: readDeckSource(input, cwd).path,
-    overwrite: options.overwrite ?? false,
-  }
+  const deckPath = readDeckSource(input, cwd).path
+  const root = resolveRoot(options.root, deckPath, cwd)
+  const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
   checkTarget(target, check)
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
@@ -168,6 +169,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   try {
     const { buildInto } = await loading
     await buildInto(prepared, staging.path, {
+      root,
       base,
       singleFile,
       printer,

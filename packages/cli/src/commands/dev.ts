@@ -1,6 +1,7 @@
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
+import { resolveRoot } from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
@@ -15,6 +16,8 @@ export interface DevOptions {
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
   theme?: string | undefined
   cwd?: string | undefined
+  /** The folder the deck may read files from (`--root`); default: the deck's folder. */
+  root?: string | undefined
   /** Resolves when the server should stop; default: SIGINT or SIGTERM. */
   until?: Promise<unknown>
 }
@@ -27,8 +30,9 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, options.cwd, slideCacheFor)
   const [{ createServer }, { viteConfig }, { followThemeChanges }] = await loading
+  const root = resolveRoot(options.root, prepared.deck.path, options.cwd ?? process.cwd())
   // The generated app reads the theme from here, so a front matter edit can switch it.
-  const app = { ...prepared, printer }
+  const app = { ...prepared, printer, root }
   const config = viteConfig(app)
   const server = await createServer({
     ...config,

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Slide } from '@slidemark/core'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -22,6 +21,7 @@ import {
   isSlidemarkPdf,
   markPdf,
   type OutputCheck,
+  resolveRoot,
   writeManifest,
 } from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
@@ -42,6 +42,8 @@ export interface ExportOptions {
   browser?: string | undefined
   /** Theme name; default: the front matter's `theme:`, else `html5-slides`. */
   theme?: string | undefined
+  /** The folder the deck may read files from (`--root`); default: the deck's folder. */
+  root?: string | undefined
   /** Replace a PNG folder or PDF that Slidemark did not write (`--overwrite`). */
   overwrite?: boolean | undefined
   cwd?: string | undefined
@@ -146,20 +148,36 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
   })
 }
 
-/** Opens the built single file offline (every non-`file:` request is refused). */
+/** Where the export page pretends to live: a reserved name no request can reach. */
+const DECK_URL = 'https://deck.slidemark.invalid/index.html'
+
+/**
+ * Opens the built single file with every other request refused. The page is
+ * served from {@link DECK_URL} by the routing itself, not from `file:`, so
+ * Chromium also forbids it any `file:` URL (a deck's
+ * `<iframe src="file:///etc/passwd">` stays empty), and the network is never
+ * used. Service workers are blocked so nothing escapes the routing.
+ */
 async function openDeck(browser: Browser, html: string): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: PNG_SCALE,
     reducedMotion: 'reduce',
+    serviceWorkers: 'block',
   })
+  const body = fs.readFileSync(html)
   await context.route('**/*', (route) =>
-    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+    route
+      .request()
+      .url()
+      .replace(/[?#].*$/s, '') === DECK_URL
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
+      : route.abort('blockedbyclient'),
   )
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${pathToFileURL(html).href}?print`, { waitUntil: 'load' })
+  await page.goto(`${DECK_URL}?print`, { waitUntil: 'load' })
   if (errors.length > 0) throw new CliError(`the deck failed in the browser: ${errors[0]}`)
   return page
 }
@@ -216,6 +234,7 @@ function checkTargets(
 export async function exportDeck(input: string, options: ExportOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd()
   const deckPath = readDeckSource(input, cwd).path
+  const root = resolveRoot(options.root, deckPath, cwd)
   const targets = resolveExportTargets(options, deckPath, cwd)
   const { pdfPath, pngDir } = targets
   // The outputs are checked before any work, and again once the deck's images are known.
@@ -240,6 +259,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
     info(`slidemark: building ${deck.displayPath} (${slides.length} slides) for export`)
     const { buildInto } = await import('../vite-build.js')
     await buildInto(prepared, work, {
+      root,
       base: './',
       singleFile: true,
       printer,
