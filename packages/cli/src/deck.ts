@@ -50,7 +50,9 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
   }
   if (source.includes('\0')) throw new CliError(`${shown} is not a deck: it is not a text file`)
   if (source.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${shown} is empty`)
-  return { path: file, displayPath: shown, dir: path.dirname(file), source }
+  // Vite works with real paths: a deck reached through a symbolic link is built from where it really is.
+  const real = fs.realpathSync(file)
+  return { path: real, displayPath: shown, dir: path.dirname(real), source }
 }
 
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */
