@@ -132,14 +132,44 @@ export interface DevServer {
   stop(): Promise<void>
 }
 
-/** Starts `vite` (dev) in the app folder on 127.0.0.1 and resolves once it prints its URL. */
-export async function startDevServer(app: AppDir, port: number): Promise<DevServer> {
-  const spawnedAt = performance.timeOrigin + performance.now()
-  const child = spawn(
-    process.execPath,
+/** Starts `vite` (dev) in the app folder on 127.0.0.1 and resolves once it answers. */
+export function startDevServer(app: AppDir, port: number): Promise<DevServer> {
+  return spawnServer(
     [viteBin(), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: app.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: app.dir, env: { ...process.env, NO_COLOR: '1' } },
+    port,
   )
+}
+
+/**
+ * Starts `slidemark talk.slides.md` (the CLI's dev server) on `deck` in a
+ * fresh folder with an empty cache (kept inside the folder, see `cliBuild`).
+ * `remove()` deletes the folder once the server is stopped.
+ */
+export async function startCliDev(
+  deck: string,
+  port: number,
+): Promise<DevServer & { dir: string; deckFile: string; remove(): void }> {
+  assertCliBuilt()
+  const dir = mkdtempSync(path.join(tmpdir(), 'slidemark-bench-dev-'))
+  const deckFile = path.join(dir, 'talk.slides.md')
+  writeFileSync(deckFile, deck)
+  const server = await spawnServer(
+    [CLI_BIN, 'talk.slides.md', '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: dir, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(dir, '.cache') } },
+    port,
+  )
+  return { ...server, dir, deckFile, remove: () => removeCliDir(dir) }
+}
+
+/** Spawns a dev server with this Node and polls its URL until it answers. */
+async function spawnServer(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  port: number,
+): Promise<DevServer> {
+  const spawnedAt = performance.timeOrigin + performance.now()
+  const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
   const url = `http://127.0.0.1:${port}/`
   let output = ''
   const collect = (chunk: Buffer) => {
@@ -151,15 +181,15 @@ export async function startDevServer(app: AppDir, port: number): Promise<DevServ
   // Poll until the server answers: its log line depends on the log level.
   while (true) {
     if (child.exitCode !== null)
-      throw new Error(`vite dev exited with ${child.exitCode}: ${output.slice(-400)}`)
+      throw new Error(`dev server exited with ${child.exitCode}: ${output.slice(-400)}`)
     if (performance.now() > deadline) {
       await stopProcess(child)
-      throw new Error(`vite dev did not answer within 60 s: ${output.slice(-400)}`)
+      throw new Error(`dev server did not answer within 60 s: ${output.slice(-400)}`)
     }
     try {
       const page = await (await fetch(url)).text()
-      // Our app's page, not another server that happens to hold the port.
-      if (!page.includes('/main.js')) throw new Error(`port ${port} is served by someone else`)
+      // Our page (it loads a module script), not another server that happens to hold the port.
+      if (!page.includes('type="module"')) throw new Error(`port ${port} is served by someone else`)
       break
     } catch (error) {
       if (error instanceof Error && error.message.includes('someone else')) {
