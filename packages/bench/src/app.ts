@@ -152,11 +152,17 @@ export async function startCliDev(
 ): Promise<DevServer & { dir: string; deckFile: string; remove(): void }> {
   assertCliBuilt()
   const dir = mkdtempSync(path.join(tmpdir(), 'slidemark-bench-dev-'))
-  const deckFile = path.join(dir, 'talk.slides.md')
+  // The cache sits beside the deck's folder, not in it: Vite watches the deck's folder.
+  const deckDir = path.join(dir, 'deck')
+  mkdirSync(deckDir)
+  const deckFile = path.join(deckDir, 'talk.slides.md')
   writeFileSync(deckFile, deck)
   const server = await spawnServer(
     [CLI_BIN, 'talk.slides.md', '--port', String(port), '--host', '127.0.0.1'],
-    { cwd: dir, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(dir, '.cache') } },
+    {
+      cwd: deckDir,
+      env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(dir, 'cache') },
+    },
     port,
   )
   return { ...server, dir, deckFile, remove: () => removeCliDir(dir) }
