@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
+import { HOT_SLIDES_EVENT } from './hot-slides.js'
 
 /**
  * Hot-update wiring appended to every deck module. The module accepts its
@@ -27,12 +28,55 @@ if (import.meta.hot) {
 `
 
 /**
+ * Dev-server only: applies a `slidemark:slides` patch (the slides one edit
+ * changed, see hot-slides.ts) to the deck's current slides and calls the
+ * `onUpdate` listeners with the patched copy, without re-running this
+ * module. A patch for another version than the one on screen, one that
+ * fails, or one nobody listens to, invalidates the module instead (a fresh
+ * module, or a page reload): never a stale screen. Each run of the module
+ * (first load, a full update) resets the current state to its own slides.
+ */
+const hotSlidesCode = (id: string, version: number) => `
+if (import.meta.hot) {
+  const hot = import.meta.hot
+  hot.data.slidemarkCurrent = { version: ${version}, slides, meta }
+  hot.on(${JSON.stringify(HOT_SLIDES_EVENT)}, (patch) => {
+    if (patch.id !== ${JSON.stringify(id)}) return
+    const current = hot.data.slidemarkCurrent
+    const listeners = hot.data.slidemarkListeners
+    if (!current || current.version !== patch.from || !listeners || listeners.size === 0) {
+      return hot.invalidate('slidemark: this page cannot apply the edit in place')
+    }
+    try {
+      const next = current.slides.slice(0, patch.length)
+      for (const [index, slide] of patch.slides) next[index] = slide
+      hot.data.slidemarkCurrent = { version: patch.to, slides: next, meta: current.meta }
+      for (const listener of listeners) listener(next, current.meta)
+    } catch (error) {
+      console.error(error)
+      hot.invalidate('slidemark: applying the edit failed')
+    }
+  })
+}
+`
+
+/** Dev-server options of `generateModule`: the deck's id and version for in-place slide patches. */
+export interface HotModuleOptions {
+  id: string
+  version: number
+}
+
+/**
  * The ES module a deck becomes: `export default slides`, `meta`, `title`
  * and `onUpdate`. Found assets are imported (`import __sm_asset_0 from
  * './img/a.png'`) and their URLs in the slides' HTML and `assets` are
  * replaced by the imported value.
  */
-export function generateModule(deck: Deck, assets: readonly DeckAsset[]): string {
+export function generateModule(
+  deck: Deck,
+  assets: readonly DeckAsset[],
+  hot?: HotModuleOptions,
+): string {
   const names = new Map(assets.map((asset, n) => [asset.url, `__sm_asset_${n}`]))
   const importedValue = (asset: DeckAsset) => {
     const name = names.get(asset.url) as string
@@ -85,6 +129,7 @@ export function generateModule(deck: Deck, assets: readonly DeckAsset[]): string
     `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
     `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
     HMR_CODE,
+    hot ? hotSlidesCode(hot.id, hot.version) : '',
   ].join('\n')
 }
 

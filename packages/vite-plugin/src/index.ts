@@ -19,6 +19,12 @@ import { resolveDeckAssets } from './assets.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
 import { deckMessageError, formatMessage, missingAssetError, refusedAssetError } from './errors.js'
 import { generateModule } from './generate-module.js'
+import {
+  diffDecks,
+  HOT_SLIDES_EVENT,
+  type HotDeckState,
+  type HotSlidesPatch,
+} from './hot-slides.js'
 
 /**
  * Options of `slidemark()`. Everything `compile()` from `@slidemark/core`
@@ -88,6 +94,11 @@ export function slidemark(options: Options = {}): Plugin {
   const printedWarnings = new Set<string>()
   /** Missing asset file → deck files that need it, to rebuild a deck when the file appears. */
   const awaitedAssets = new Map<string, Set<string>>()
+  /** Dev server: the deck each file last compiled to, to send the next edit as changed slides. */
+  const hotDecks = new Map<string, HotDeckState>()
+  /** The edit being turned into a patch, per deck, so edits apply in order. */
+  const patchQueue = new Map<string, Promise<unknown>>()
+  let serving = false
 
   function printWarnings(deck: Deck, file: string) {
     for (const message of deck.messages) {
@@ -99,6 +110,48 @@ export function slidemark(options: Options = {}): Plugin {
     }
   }
 
+  /** Versions of the decks' modules, unique across decks and re-runs. */
+  let lastVersion = 0
+  function nextHotVersion(file: string, deck: Deck) {
+    const id = normalizePath(file)
+    const version = ++lastVersion
+    hotDecks.set(id, { deck, version })
+    return { id, version }
+  }
+
+  /**
+   * An edit as the slides it changed, when the page's current deck module
+   * can take it in place (see hot-slides.ts); `undefined` sends the edit the
+   * usual way (the module re-runs, or Vite shows the error overlay).
+   */
+  function slidePatch(
+    id: string,
+    read: () => string | Promise<string>,
+  ): Promise<HotSlidesPatch | undefined> {
+    // One edit at a time per deck: each patch must start from the version the last one made.
+    const patch = (patchQueue.get(id) ?? Promise.resolve()).then(() => diffEdit(id, read))
+    patchQueue.set(
+      id,
+      patch.catch(() => undefined),
+    )
+    return patch
+  }
+
+  async function diffEdit(
+    id: string,
+    read: () => string | Promise<string>,
+  ): Promise<HotSlidesPatch | undefined> {
+    const previous = hotDecks.get(id)
+    if (!previous) return undefined
+    const deck = await compile(await read(), { ...compileOptions, filename: id, cache })
+    const slides = diffDecks(previous.deck, deck)
+    if (!slides) return undefined
+    printWarnings(deck, id)
+    const version = ++lastVersion
+    hotDecks.set(id, { deck, version })
+    return { id, from: previous.version, to: version, length: deck.slides.length, slides }
+  }
+
   return {
     name: 'slidemark',
 
@@ -106,6 +159,7 @@ export function slidemark(options: Options = {}): Plugin {
       root = config.root
       allowedRoot = path.resolve(root, assetRoot ?? '.')
       logger = config.logger
+      serving = config.command === 'serve'
       const directory = cacheDir === undefined ? path.join(config.cacheDir, 'slidemark') : cacheDir
       cache =
         userCache ??
@@ -120,6 +174,9 @@ export function slidemark(options: Options = {}): Plugin {
         const [file = id, query = ''] = id.split('?', 2)
         if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
 
+        const browser = serving && this.environment.name === 'client'
+        // A deck that fails here is on screen as an overlay: its next edit must be a module update.
+        if (browser) hotDecks.delete(normalizePath(file))
         // compile() never throws: every problem, a failing user plugin too, is a message.
         const deck = await compile(source, { ...compileOptions, filename: file, cache })
         printWarnings(deck, file)
@@ -138,7 +195,10 @@ export function slidemark(options: Options = {}): Plugin {
           this.error(missingAssetError(assets.missing, file, source, root))
         }
         // Generated code has no line-for-line relation to the Markdown: an empty map says so.
-        return { code: generateModule(deck, assets.found), map: { mappings: '' }, moduleType: 'js' }
+        const hot =
+          serving && this.environment.name === 'client' ? nextHotVersion(file, deck) : undefined
+        const code = generateModule(deck, assets.found, hot)
+        return { code, map: { mappings: '' }, moduleType: 'js' }
       },
     },
 
@@ -151,8 +211,17 @@ export function slidemark(options: Options = {}): Plugin {
      * - a deck that has never compiled has no HMR boundary yet (the page that
      *   imports it failed to load), so the page reloads: nothing on screen to keep.
      */
-    hotUpdate({ type, file, modules }) {
+    async hotUpdate({ type, file, modules, read }) {
       const graph = this.environment.moduleGraph
+      if (type === 'update' && this.environment.name === 'client' && modules.length === 1) {
+        const patch = await slidePatch(normalizePath(file), read)
+        if (patch) {
+          // The module is not re-run; a later load (a reload, a new tab) compiles it afresh.
+          for (const module of modules) graph.invalidateModule(module)
+          this.environment.hot.send({ type: 'custom', event: HOT_SLIDES_EVENT, data: patch })
+          return []
+        }
+      }
       const isDeckModule = (module: EnvironmentModuleNode) =>
         module.file !== null && isDeck(module.file)
       const decks =

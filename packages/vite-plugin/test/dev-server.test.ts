@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Slide, SlideCache } from '@slidemark/core'
 import {
+  type CustomPayload,
   createLogger,
   createServer,
   type ErrorPayload,
@@ -11,6 +12,7 @@ import {
   type ViteDevServer,
 } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { HOT_SLIDES_EVENT, type HotSlidesPatch } from '../src/hot-slides.js'
 import { slidemark } from '../src/index.js'
 import { copyFixture } from './helpers.js'
 
@@ -34,12 +36,27 @@ const readDeck = () => fs.readFileSync(deckFile(), 'utf8')
  */
 const SAVE_SPACING_MS = 200
 
-/** Saves the deck and waits until the dev server has told browsers about it. */
-async function editDeck(text: string): Promise<UpdatePayload> {
+/**
+ * Saves the deck and waits until the dev server has told browsers about it:
+ * a module update, or the changed slides alone (`slidemark:slides`).
+ */
+async function editDeck(text: string): Promise<UpdatePayload | CustomPayload> {
   await new Promise((resolve) => setTimeout(resolve, SAVE_SPACING_MS))
   sent.length = 0
   fs.writeFileSync(deckFile(), text)
-  return nextUpdateFor('/src/talk.slides.md')
+  return vi.waitFor(
+    () => {
+      const told = sent.find(
+        (payload): payload is UpdatePayload | CustomPayload =>
+          (payload.type === 'custom' && payload.event === HOT_SLIDES_EVENT) ||
+          (payload.type === 'update' &&
+            payload.updates.some((entry) => entry.path === '/src/talk.slides.md')),
+      )
+      if (!told) throw new Error('no update for the deck yet')
+      return told
+    },
+    { timeout: 10_000, interval: 20 },
+  )
 }
 
 /** What a browser does: fetch the deck module as Vite rewrote its import. */
@@ -146,19 +163,39 @@ describe('dev server', { timeout: 20_000 }, () => {
     expect(module.onUpdate(() => {})).toBeTypeOf('function')
   })
 
-  it('recompiles only the edited slide and sends an update, not a full reload', async () => {
+  it('sends only the edited slide, recompiled alone, not a module update or a reload', async () => {
     await fetchDeck()
     const original = readDeck()
     compiled.length = 0
-    const update = await editDeck(original.replace('Thanks for watching', 'Thanks for reading'))
-    expect(update.updates).toEqual([
-      expect.objectContaining({ type: 'js-update', path: '/src/talk.slides.md' }),
-    ])
+    const told = await editDeck(original.replace('Thanks for watching', 'Thanks for reading'))
+    expect(told).toMatchObject({ type: 'custom', event: HOT_SLIDES_EVENT })
+    const patch = (told as CustomPayload).data as HotSlidesPatch
+    expect(patch.id).toBe(deckFile().split(path.sep).join('/'))
+    expect(patch.to).toBeGreaterThan(patch.from)
+    expect(patch.slides).toHaveLength(1)
+    const [index, slide] = patch.slides[0] ?? []
+    expect(slide?.index).toBe(index)
+    expect(slide?.content).toContain('Thanks for reading')
+    expect(compiled).toHaveLength(1)
+    expect(payloadsOf('update')).toEqual([])
+    expect(payloadsOf('full-reload')).toEqual([])
+    // A page loaded later gets the module compiled afresh, with the edit.
     const { status, code } = await fetchDeck()
     expect(status).toBe(200)
     expect(code).toContain('Thanks for reading')
-    expect(compiled).toHaveLength(1)
-    expect(payloadsOf('full-reload')).toEqual([])
+    await editDeck(original)
+  })
+
+  it('sends an edit to a slide with an image as a module update (its URL is an import)', async () => {
+    await fetchDeck()
+    const original = readDeck()
+    const update = await editDeck(original.replace('# A picture', '# A photograph'))
+    expect(update).toMatchObject({
+      type: 'update',
+      updates: [expect.objectContaining({ type: 'js-update', path: '/src/talk.slides.md' })],
+    })
+    expect((await fetchDeck()).code).toContain('A photograph')
+    await fetchDeck()
     await editDeck(original)
   })
 

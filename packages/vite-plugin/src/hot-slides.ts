@@ -1,0 +1,48 @@
+import type { Deck, Slide } from '@slidemark/core'
+
+/**
+ * The custom HMR event that carries only the slides an edit changed. A deck
+ * module on the page (see `HOT_SLIDES_CODE` in generate-module.ts) patches
+ * its current slides with it and calls the `onUpdate` listeners, so a
+ * one-slide edit to a 500-slide deck moves a few KB instead of re-running a
+ * 1 MB module. Anything it cannot apply makes the page reload.
+ */
+export const HOT_SLIDES_EVENT = 'slidemark:slides'
+
+export interface HotSlidesPatch {
+  /** The deck file (normalized path): a page may import several decks. */
+  id: string
+  /** The version the patch applies to, and the version it makes. */
+  from: number
+  to: number
+  /** Slide count after the edit. */
+  length: number
+  /** `[index, slide]` for every slide that is new or different. */
+  slides: Array<[number, Slide]>
+}
+
+/** The last deck each file compiled to and its version, for diffing the next edit. */
+export interface HotDeckState {
+  deck: Deck
+  version: number
+}
+
+/**
+ * The slides that differ between `previous` and `next`, or `undefined` when
+ * the edit needs the whole module: errors, front matter or title changed,
+ * or a changed slide refers to an asset (its URL comes from an import).
+ */
+export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | undefined {
+  if (next.messages.some((message) => message.severity === 'error')) return undefined
+  if (JSON.stringify(previous.meta) !== JSON.stringify(next.meta)) return undefined
+  const title = (deck: Deck) => deck.meta.title ?? deck.slides[0]?.title ?? ''
+  if (title(previous) !== title(next)) return undefined
+  const changed: Array<[number, Slide]> = []
+  for (const [index, slide] of next.slides.entries()) {
+    const before = previous.slides[index]
+    if (before && JSON.stringify(before) === JSON.stringify(slide)) continue
+    if (slide.assets.length > 0) return undefined
+    changed.push([index, slide])
+  }
+  return changed
+}
