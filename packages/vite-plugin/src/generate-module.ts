@@ -67,8 +67,9 @@ export interface HotModuleOptions {
 }
 
 /**
- * The ES module a deck becomes: `export default slides`, `meta`, `title`
- * and `onUpdate`. Found assets are imported (`import __sm_asset_0 from
+ * The ES module a deck becomes: `export default slides` (slide data as one
+ * JSON string, slides with assets as literals), `meta`, `title` and
+ * `onUpdate`. Found assets are imported (`import __sm_asset_0 from
  * './img/a.png'`) and their URLs in the slides' HTML and `assets` are
  * replaced by the imported value.
  */
@@ -108,22 +109,30 @@ export function generateModule(
     })
     const { header, content, notes, assets: _assets, ...plain } = s
     return [
-      '  {',
-      ...Object.entries(plain).map(([key, value]) => `    ${key}: ${JSON.stringify(value)},`),
-      `    header: ${html(header)},`,
-      `    content: ${html(content)},`,
-      `    notes: ${html(notes)},`,
-      `    assets: [${references.join(', ')}],`,
-      '  },',
+      '{',
+      ...Object.entries(plain).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`),
+      `  header: ${html(header)},`,
+      `  content: ${html(content)},`,
+      `  notes: ${html(notes)},`,
+      `  assets: [${references.join(', ')}],`,
+      '}',
     ].join('\n')
   }
+  // A slide without assets is plain data: all of them go into one JSON string, which
+  // Vite and the browser parse far faster than object literals (a 500-slide deck is
+  // about 1 MB). A slide with assets is a literal, for its imported URLs.
+  const data = deck.slides.map((s) => (s.assets.length === 0 ? s : null))
+  const literals = deck.slides.flatMap((s, index) =>
+    s.assets.length === 0 ? [] : [`slides[${index}] = ${slide(s)}`],
+  )
   const title = deck.meta.title ?? deck.slides[0]?.title ?? ''
   return [
     ...assets.map(
       (asset) => `import ${names.get(asset.url)} from ${JSON.stringify(asset.specifier)}`,
     ),
     '',
-    `const slides = [\n${deck.slides.map(slide).join('\n')}\n]`,
+    `const slides = JSON.parse(${JSON.stringify(JSON.stringify(data))})`,
+    ...literals,
     'export default slides',
     // JSON.parse keeps every front-matter key an own property, even `__proto__`.
     `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,

@@ -118,6 +118,31 @@ describe('generateModule', () => {
     expect(out?.content).toBe('<img src="/assets/icons-h4sh.svg#star">')
   })
 
+  it('ships slides without assets as one JSON string, in order with the ones that have assets', async () => {
+    const deck: Deck = {
+      meta: {},
+      slides: [
+        slide({ index: 0, content: '<p>「引用」 and "quotes" \u2028 </script></p>' }),
+        slide({
+          index: 1,
+          content: '<img src="img/a.png">',
+          assets: [{ url: 'img/a.png', line: 7, column: 1 }],
+        }),
+        slide({ index: 2, content: '<pre><code>a &lt; b</code></pre>', notes: '<p>Say it</p>' }),
+      ],
+      messages: [],
+    }
+    const assets = [{ url: 'img/a.png', specifier: './img/a.png', hash: '' }]
+    const code = generateModule(deck, assets)
+    expect(code).toContain('const slides = JSON.parse(')
+    expect(code.match(/content: /g)).toHaveLength(1)
+    const slides = (await run(deck, assets)).default as Slide[]
+    expect(slides.map((s) => s.index)).toEqual([0, 1, 2])
+    expect(slides[0]).toEqual(deck.slides[0])
+    expect(slides[1]?.content).toBe('<img src="/assets/img/a-h4sh.png">')
+    expect(slides[2]).toEqual(deck.slides[2])
+  })
+
   it('accepts its own hot updates so importers are not reloaded', () => {
     const code = generateModule({ meta: {}, slides: [], messages: [] }, [])
     expect(code).toContain('import.meta.hot.accept(')
