@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compile } from '@slidemark/core'
+import slidemark from '@slidemark/vite-plugin'
 import { build } from 'vite'
-import { artifactsDir, deckFile, playgroundDir } from './paths.js'
+import { artifactsDir, deckFile, fitAppDir, playgroundDir } from './paths.js'
 import { serveStatic } from './static-server.js'
 import type { DeckSummary } from './tests/fixtures.js'
 
@@ -42,6 +43,17 @@ export default async function globalSetup() {
     build: { outDir: talksDir, emptyOutDir: true },
   })
 
+  // The fitting fixtures (overfull slides, titles at every level, CJK, a hostile host page).
+  const fitDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-fit-'))
+  await build({
+    root: fitAppDir,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    plugins: [slidemark()],
+    build: { outDir: fitDir, emptyOutDir: true },
+  })
+
   const deck = await compile(readFileSync(deckFile, 'utf8'), { filename: deckFile })
   const summary: DeckSummary = {
     title: typeof deck.meta.title === 'string' ? deck.meta.title : '',
@@ -61,6 +73,7 @@ export default async function globalSetup() {
     '/': relativeDir,
     '/talks/': talksDir,
     '/any/sub/path/': relativeDir,
+    '/fit/': fitDir,
   })
   process.env.SLIDEMARK_E2E_URL = url
 
@@ -68,5 +81,6 @@ export default async function globalSetup() {
     await new Promise((resolve) => server.close(resolve))
     rmSync(relativeDir, { recursive: true, force: true })
     rmSync(talksDir, { recursive: true, force: true })
+    rmSync(fitDir, { recursive: true, force: true })
   }
 }

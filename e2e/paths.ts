@@ -4,3 +4,4 @@ import { fileURLToPath } from 'node:url'
 export const playgroundDir = fileURLToPath(new URL('../playground/', import.meta.url))
 export const deckFile = fileURLToPath(new URL('../playground/src/talk.slides.md', import.meta.url))
 export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url))
+export const fitAppDir = fileURLToPath(new URL('./fit-app/', import.meta.url))

@@ -5,6 +5,8 @@ import {
   type PresentationOptions,
 } from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
+import type { DeckOverflow } from './deck-fit.js'
+import { watchDeckFit } from './deck-fit.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
 import { createOverview, type Overview } from './overview.js'
 import {
@@ -27,6 +29,23 @@ export interface MountOptions extends PresentationOptions {
   printNotes?: boolean
   /** Start with notes shown on the slides. Default `false`. */
   notes?: boolean
+  /**
+   * Scale a slide's content down when it does not fit its box. Default: on,
+   * unless the front matter says `fit: false`. `.fx: no-fit` turns it off for one slide.
+   */
+  fit?: boolean
+  /**
+   * Smallest scale fitting uses (0–1). Default: the front matter's `fit` when
+   * it is a number, else {@link DEFAULT_FIT_FLOOR} (0.5).
+   */
+  fitFloor?: number
+  /** Called once per slide that does not fit even at the floor. */
+  onOverflow?: (overflow: DeckOverflow<PresentableSlide>) => void
+  /**
+   * Show a quiet notice in the page when a slide does not fit. Default: only
+   * under a Vite dev server (the page loads `/@vite/client`).
+   */
+  fitNotice?: boolean
 }
 
 /** How a theme draws itself: names, design size and the HTML inside a slide. */
@@ -99,6 +118,8 @@ export function mountDeck<S extends PresentableSlide>(
   const element = doc.createElement('div')
   element.className = `${rootClass} slidemark${presenter ? ' slidemark-presenter' : ''}`
   element.dataset.theme = theme.name
+  element.style.setProperty('--slidemark-width', `${width}px`)
+  element.style.setProperty('--slidemark-height', `${height}px`)
   element.setAttribute(presenter ? 'data-slidemark-presenter' : 'data-slidemark-deck', '')
   element.setAttribute('role', 'region')
   element.classList.toggle('with-notes', options.notes === true)
@@ -241,6 +262,7 @@ export function mountDeck<S extends PresentableSlide>(
     slideWindow.clear()
     element.remove()
   })
+  cleanups.push(watchDeckFit(element, controller, options))
   draw(false)
   return deck
 }

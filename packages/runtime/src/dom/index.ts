@@ -1,3 +1,23 @@
+export type {
+  AutoFit,
+  AutoFitOptions,
+  Excess,
+  FitResult,
+  Measure,
+  SlideOverflow,
+} from './autofit.js'
+export {
+  applyFitScale,
+  COLUMNS_ATTRIBUTE,
+  DEFAULT_FIT_FLOOR,
+  FIT_ATTRIBUTE,
+  fitSlide,
+  measureSlide,
+  NO_FIT_CLASS,
+  OVERFLOW_ATTRIBUTE,
+  searchFitScale,
+  watchAutoFit,
+} from './autofit.js'
 export {
   CODE_LINE_DIM_CLASS,
   MAGIC_MOVE_CURRENT_CLASS,
@@ -7,6 +27,8 @@ export {
 } from './code-steps.js'
 export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.js'
 export { mountDeck } from './deck.js'
+export type { DeckFitOptions, DeckOverflow } from './deck-fit.js'
+export { describeOverflow, fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
 export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
 export type { Overview, OverviewOptions } from './overview.js'
 export { createOverview } from './overview.js'
