@@ -9,6 +9,9 @@ export default defineConfig({
       '@slidemark/runtime/dom': fileURLToPath(
         new URL('../runtime/src/dom/index.ts', import.meta.url),
       ),
+      '@slidemark/runtime/code-steps.css': fileURLToPath(
+        new URL('../runtime/src/code-steps.css', import.meta.url),
+      ),
       ...workspaceAliases,
     },
   },
