@@ -103,3 +103,41 @@ test('under reduced motion the version changes without animation', async ({ page
   expect(moved.shown).toEqual([expect.stringContaining('return sum(')])
   expect(moved.moving).toBe(0)
 })
+
+const MATH_SLIDE = 3
+
+test('math is typeset by KaTeX with its own fonts, and `$$$$` steps still reveal it', async ({
+  page,
+}) => {
+  await page.goto(`${deckFileUrl}#slide${MATH_SLIDE + 1}`)
+  await expectAt(page, MATH_SLIDE, 0)
+  const slide = dom.current(page)
+  const inline = slide.locator('.katex').first()
+  await expect(inline).toBeVisible()
+  await expect(slide.locator('p').first()).not.toContainText('$')
+  const box = await inline.boundingBox()
+  expect(box?.width).toBeGreaterThan(20)
+  expect(box?.height).toBeGreaterThan(10)
+  // The stylesheet is there: KaTeX's MathML copy is hidden, and its font is in use.
+  await expect(slide.locator('.katex-mathml').first()).toHaveCSS('position', 'absolute')
+  await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true)
+  await expect(slide.locator('.katex-html').first()).toHaveCSS('font-family', /KaTeX_Main/)
+
+  const display = slide.locator('.katex-display')
+  await expect(display).toBeHidden()
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, MATH_SLIDE, 1)
+  await expect(display).toBeVisible()
+  // Typeset, not text: the numerator 1 sits above the μ of the denominator.
+  const [numeratorBottom, denominatorTop] = await display.evaluate((element) => {
+    const leaf = (text: string) =>
+      [...element.querySelectorAll('.katex-html .mfrac span')]
+        .find((span) => span.children.length === 0 && span.textContent === text)
+        ?.getBoundingClientRect()
+    return [leaf('1')?.bottom ?? Number.NaN, leaf('μ')?.top ?? Number.NaN]
+  })
+  expect(numeratorBottom).toBeLessThanOrEqual(denominatorTop as number)
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, MATH_SLIDE, 2)
+  await expect(slide).toContainText('$5')
+})

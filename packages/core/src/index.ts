@@ -8,6 +8,7 @@ export {
 export { compile } from './lib/compile.js'
 export { type ConvertedDeck, convertDeck } from './lib/convert.js'
 export { deckFormats, detectFormat } from './lib/format-detect.js'
+export { protectStepMarkers, rehypeMath, remarkProtectStepMarkers } from './lib/math.js'
 export { laxHeadingSyntax } from './lib/micromark-lax-heading.js'
 export { type RemarkBangLangOptions, remarkBangLang } from './lib/remark-bang-lang.js'
 export {

@@ -127,6 +127,15 @@ export interface CompileOptions {
    */
   lineNumbers?: boolean
   /**
+   * Render TeX math at build time with KaTeX: `$…$` inline, `$$…$$` (on
+   * their own lines) as display math, and ```` ```math ```` blocks. `$$$$`
+   * stays a build-step marker. A deck's front matter `math: true|false`
+   * overrides this. The HTML needs KaTeX's stylesheet
+   * (`katex/dist/katex.min.css`), which the Vite plugin adds to decks that
+   * have math. Default: `false`.
+   */
+  math?: boolean
+  /**
    * Read decks the way Python-Markdown (and so html5-slides-markdown) did:
    * `#Title` without a space is a heading, and an indented code block whose
    * first line is `!lang` is highlighted as `lang`. Set to `false` for plain

@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
+import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
 
 /**
@@ -130,6 +131,7 @@ export function generateModule(
     ...assets.map(
       (asset) => `import ${names.get(asset.url)} from ${JSON.stringify(asset.specifier)}`,
     ),
+    ...extraImports(deck),
     '',
     `const slides = JSON.parse(${JSON.stringify(JSON.stringify(data))})`,
     ...literals,

@@ -18,6 +18,7 @@ import {
 import { resolveDeckAssets } from './assets.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
 import { deckMessageError, formatMessage, missingAssetError, refusedAssetError } from './errors.js'
+import { loadKatexCss } from './extras.js'
 import { generateModule } from './generate-module.js'
 import {
   diffDecks,
@@ -166,6 +167,12 @@ export function slidemark(options: Options = {}): Plugin {
         (directory === false
           ? createMemoryCache()
           : createDiskCache(path.resolve(root, directory), cacheNamespace(compileOptions)))
+    },
+
+    /** KaTeX's stylesheet, for decks with math, without its woff and ttf fonts. */
+    load: {
+      filter: { id: /katex\.min\.css(?:\?|$)/ },
+      handler: loadKatexCss,
     },
 
     transform: {

@@ -52,6 +52,7 @@ export function optionsFingerprint(compileOptions: CompileOptions = {}): string 
       options.themes.light,
       options.themes.dark,
       options.lineNumbers,
+      options.math,
       options.compat,
       options.format,
       pluginIdentity(options.remarkPlugins),

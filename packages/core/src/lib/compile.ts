@@ -13,7 +13,12 @@ import { chooseFormat } from './format-detect.js'
 import { readFrontMatter } from './front-matter.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
 import { normalizeSource } from './normalize.js'
-import { defaultThemes, type ResolvedOptions, resolveOptions } from './options.js'
+import {
+  applyDeckSwitches,
+  defaultThemes,
+  type ResolvedOptions,
+  resolveOptions,
+} from './options.js'
 import type { SlideRenderer } from './render.js'
 import { deckLine, type SlideSource } from './split.js'
 
@@ -63,6 +68,8 @@ async function compileDeck(
   const text = normalizeSource(source)
   const lines = text.split('\n')
   const frontMatter = readFrontMatter(lines)
+  const switches = applyDeckSwitches(options, frontMatter.meta, lines)
+  options = switches.options
   const { bodyStart } = frontMatter
   const choice = chooseFormat(options.format, frontMatter.meta, lines, bodyStart)
   const format = choice.format
@@ -72,6 +79,7 @@ async function compileDeck(
   const sources = prepared.slides
   const messages: PlacedMessage[] = [
     ...frontMatter.messages,
+    ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
     ...(await checkThemes(options)),

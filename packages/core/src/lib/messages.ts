@@ -18,6 +18,8 @@ export const ruleIds = {
   unknownTemplate: 'unknown-template',
   vueComponent: 'vue-component',
   invalidQr: 'invalid-qr',
+  invalidMath: 'invalid-math',
+  invalidDeckOption: 'invalid-deck-option',
   pluginError: 'plugin-error',
   internalError: 'internal-error',
 } as const

@@ -1,11 +1,13 @@
 import type { PluggableList } from 'unified'
-import type { CompileOptions, DeckFormat, SlideCache } from '../types.js'
+import type { CompileOptions, DeckFormat, DeckMeta, SlideCache } from '../types.js'
+import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 
 /** `CompileOptions` with every default filled in: the one place defaults live. */
 export interface ResolvedOptions {
   filename: string | undefined
   themes: { light: string; dark: string }
   lineNumbers: boolean
+  math: boolean
   compat: boolean
   /** `'auto'` until `compile()` has chosen the deck's format. */
   format: DeckFormat | 'auto'
@@ -22,6 +24,7 @@ export function resolveOptions(options: CompileOptions, defaultCache: SlideCache
     filename = undefined,
     themes = defaultThemes,
     lineNumbers = false,
+    math = false,
     compat = true,
     format = 'auto',
     remarkPlugins = [],
@@ -33,6 +36,7 @@ export function resolveOptions(options: CompileOptions, defaultCache: SlideCache
     filename,
     themes: { light: themes.light, dark: themes.dark },
     lineNumbers,
+    math,
     compat,
     format,
     remarkPlugins,
@@ -40,4 +44,40 @@ export function resolveOptions(options: CompileOptions, defaultCache: SlideCache
     // User plugins may depend on anything: only cache them in a cache the caller chose.
     cache: cache === false ? undefined : (cache ?? (hasUserPlugins ? undefined : defaultCache)),
   }
+}
+
+/** Options a deck's front matter may switch for itself. */
+export const deckSwitches = ['lineNumbers', 'math'] as const
+
+/**
+ * A deck's own switches win over the options: `math: true` or
+ * `lineNumbers: false` in its front matter. A switch that is not `true` or
+ * `false` is an `invalid-deck-option` warning and is ignored.
+ */
+export function applyDeckSwitches(
+  options: ResolvedOptions,
+  meta: DeckMeta,
+  /** The deck's lines, to place a warning on the switch's own line. */
+  lines: readonly string[] = [],
+): { options: ResolvedOptions; messages: PlacedMessage[] } {
+  const messages: PlacedMessage[] = []
+  let result = options
+  for (const name of deckSwitches) {
+    if (!Object.hasOwn(meta, name)) continue
+    const value = meta[name]
+    if (typeof value === 'boolean') {
+      if (value !== result[name]) result = { ...result, [name]: value }
+      continue
+    }
+    const line = lines.findIndex((text) => new RegExp(`^${name}\\s*:`).test(text))
+    messages.push(
+      placedMessage(
+        `Front matter \`${name}\` must be true or false, got ${JSON.stringify(value)}: ignored`,
+        line === -1 ? 1 : line + 1,
+        1,
+        ruleIds.invalidDeckOption,
+      ),
+    )
+  }
+  return { options: result, messages }
 }

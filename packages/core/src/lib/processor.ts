@@ -3,10 +3,12 @@ import type { Root as MdastRoot } from 'mdast'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
 import { getSharedHighlighter } from './highlighter.js'
+import { rehypeMath, remarkProtectStepMarkers } from './math.js'
 import type { ResolvedOptions } from './options.js'
 import { rehypeCodeStepsToPre } from './rehype-code-steps.js'
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.js'
@@ -42,6 +44,7 @@ export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot,
  */
 export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
   const processor = unified().use(remarkParse).use(remarkGfm)
+  if (options.math) processor.use(remarkProtectStepMarkers).use(remarkMath)
   if (options.compat) processor.use(remarkLaxHeadings)
   if (options.format !== 'auto' && options.format !== 'slidemark') {
     processor.use(formatPlugins[options.format])
@@ -54,6 +57,7 @@ export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhenNeeded)
     .use(rehypeCodeStepsToPre)
+    .use(options.math ? [rehypeMath] : [])
     .use(rehypePrettyCode, {
       theme: options.themes as PrettyCodeOptions['theme'],
       getHighlighter: ({ themes = [] }) =>
@@ -75,7 +79,13 @@ export function getSlideProcessor(options: ResolvedOptions): SlideProcessor {
   if (options.remarkPlugins.length > 0 || options.rehypePlugins.length > 0) {
     return createSlideProcessor(options)
   }
-  const key = JSON.stringify([options.themes, options.lineNumbers, options.compat, options.format])
+  const key = JSON.stringify([
+    options.themes,
+    options.lineNumbers,
+    options.compat,
+    options.format,
+    options.math,
+  ])
   let processor = processors.get(key)
   if (!processor) {
     processor = createSlideProcessor(options)
