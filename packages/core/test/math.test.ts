@@ -46,6 +46,12 @@ describe('math', () => {
     expect(deck.slides[0]?.content).toContain('class="katex"')
   })
 
+  test("a Marp deck's `math: katex` turns math on", async () => {
+    const deck = await compile('---\nmath: katex\n---\n\n# A\n\n$x^2$\n', { cache: false })
+    expect(deck.messages).toEqual([])
+    expect(deck.slides[0]?.content).toContain('class="katex"')
+  })
+
   test('front matter `math: false` turns it off against the option', async () => {
     const deck = await compile('---\nmath: false\n---\n\n# A\n\n$x^2$\n', math)
     expect(deck.slides[0]?.content).toBe('<p>$x^2$</p>')

@@ -64,7 +64,9 @@ export function applyDeckSwitches(
   let result = options
   for (const name of deckSwitches) {
     if (!Object.hasOwn(meta, name)) continue
-    const value = meta[name]
+    // Marp decks say `math: katex` (or `mathjax`): both mean math on.
+    const value =
+      name === 'math' && (meta[name] === 'katex' || meta[name] === 'mathjax') ? true : meta[name]
     if (typeof value === 'boolean') {
       if (value !== result[name]) result = { ...result, [name]: value }
       continue
