@@ -1,4 +1,5 @@
 import type { Deck, Slide } from '@slidemark/core'
+import { extraImports } from './extras.js'
 
 /**
  * The custom HMR event that carries only the slides an edit changed. A deck
@@ -30,6 +31,7 @@ export interface HotDeckState {
 /**
  * The slides that differ between `previous` and `next`, or `undefined` when
  * the edit needs the whole module: errors, front matter or title changed,
+ * the first formula came or the last went (the stylesheet import changes),
  * or a changed slide refers to an asset (its URL comes from an import).
  */
 export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | undefined {
@@ -37,6 +39,8 @@ export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | 
   if (JSON.stringify(previous.meta) !== JSON.stringify(next.meta)) return undefined
   const title = (deck: Deck) => deck.meta.title ?? deck.slides[0]?.title ?? ''
   if (title(previous) !== title(next)) return undefined
+  // The module's imports (KaTeX's stylesheet) follow what the slides contain.
+  if (extraImports(previous).join() !== extraImports(next).join()) return undefined
   const changed: Array<[number, Slide]> = []
   for (const [index, slide] of next.slides.entries()) {
     const before = previous.slides[index]
