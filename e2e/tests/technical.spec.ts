@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Page } from '@playwright/test'
-import { build } from 'slidemark'
+import { build, exportDeck } from 'slidemark'
 import { dom } from './dom.js'
 import { expect, expectAt, test } from './fixtures.js'
 
@@ -140,4 +141,32 @@ test('math is typeset by KaTeX with its own fonts, and `$$$$` steps still reveal
   await page.keyboard.press('ArrowRight')
   await expectAt(page, MATH_SLIDE, 2)
   await expect(slide).toContainText('$5')
+})
+
+test('export --steps renders every code and math state; the PDF carries the formulas', async ({
+  themeName,
+}) => {
+  test.skip(themeName !== 'html5-slides', 'one theme is enough for the export path')
+  test.setTimeout(180_000)
+  const out = mkdtempSync(join(tmpdir(), 'slidemark-e2e-technical-export-'))
+  try {
+    const pdf = join(out, 'talk.pdf')
+    const png = join(out, 'png')
+    await exportDeck(deckPath, { pdf, png, steps: true, theme: themeName })
+    const bytes = readFileSync(pdf)
+    // 1 + 5 + 2 + 3 + 1 steps: one page each.
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)).toHaveLength(12)
+    const fonts = new Set(bytes.toString('latin1').match(/KaTeX_[A-Za-z]+-[A-Za-z]+/g))
+    expect(fonts).toContain('KaTeX_Main-Regular')
+    // Each code step of slide 2 is its own picture (other lines dimmed), and so is each version.
+    const image = (name: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(png, name)))
+        .digest('hex')
+    const codeStates = [1, 2, 3, 4].map((step) => image(`slide-02-${step}.png`))
+    expect(new Set(codeStates).size).toBe(4)
+    expect(image('slide-03-1.png')).not.toBe(image('slide-03-2.png'))
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
 })
