@@ -22,6 +22,8 @@ interface RemarkSlide {
   continued: boolean
   /** Deck line of its first line, for messages. */
   at: number
+  /** Deck line of each property, for messages. */
+  propertyLines: Record<string, number>
   /** Its own first and last deck lines (a template's lines are not its own). */
   range: [number, number]
 }
@@ -63,7 +65,7 @@ export function prepareRemark(lines: readonly string[], bodyStart: number): Prep
       messages.push(
         placedMessage(
           `No slide is named \`${named}\` (template: needs a slide with name: ${named} above it)`,
-          slide.at,
+          slide.propertyLines.template ?? slide.at,
           1,
           ruleIds.unknownTemplate,
         ),
@@ -81,16 +83,21 @@ export function prepareRemark(lines: readonly string[], bodyStart: number): Prep
 /** Properties at the top (and `<!-- key: value -->` lines anywhere), then content and `???` notes. */
 function readSlide(lines: Line[], continued: boolean, at: number): RemarkSlide {
   const properties: Record<string, string> = { continued: String(continued) }
+  const propertyLines: Record<string, number> = {}
   let index = 0
   while (index < lines.length && (lines[index]?.text ?? '').trim() === '') index++
   for (; index < lines.length; index++) {
     const match = property.exec(lines[index]?.text ?? '')
     if (!match) break
     properties[match[1] as string] = (match[2] ?? '').trim()
+    propertyLines[match[1] as string] = lines[index]?.line ?? at
   }
   const rest = lines.slice(index).filter((entry) => {
     const match = commentProperty.exec(entry.text)
-    if (match) properties[match[1] as string] = (match[2] ?? '').trim()
+    if (match) {
+      properties[match[1] as string] = (match[2] ?? '').trim()
+      propertyLines[match[1] as string] = entry.line
+    }
     return !match
   })
   const fenced = fencedLines(rest)
@@ -101,6 +108,7 @@ function readSlide(lines: Line[], continued: boolean, at: number): RemarkSlide {
     notes: notesAt === -1 ? [] : rest.slice(notesAt + 1),
     continued,
     at,
+    propertyLines,
     range: [lines[0]?.line ?? at, lines.at(-1)?.line ?? at],
   }
 }

@@ -1,0 +1,162 @@
+import { describe, expect, test } from 'vitest'
+import { compile, convertDeck, detectFormat } from '../src/index.js'
+
+const detect = (source: string) => {
+  const lines = source.split('\n')
+  return detectFormat({}, lines, 0)
+}
+
+describe('format detection', () => {
+  test('each tool’s tell-tale lines pick its format; a plain deck stays Slidemark', () => {
+    expect(detect('# One\n\n???\n\nnotes')).toBe('remark')
+    expect(detect('# One\n\nNote: hello\n\n----\n\n# Two')).toBe('reveal')
+    expect(detect('<!-- _class: lead -->\n\n# One')).toBe('marp')
+    expect(detect('# One\n\n---\nlayout: center\n---\n\n# Two')).toBe('slidev')
+    expect(detect('# One\n\n.qr: 200|https://example.org')).toBe('landslide')
+    expect(detect('#One\n\n    !python\n    x = 1\n\n---\n\n#Two\n\n$$$$')).toBe('slidemark')
+  })
+
+  test('separators inside fenced code are not evidence', () => {
+    expect(detect('# One\n\n```\n???\n--\nNote: x\n```')).toBe('slidemark')
+  })
+
+  test('remark property lines beat Slidev per-slide front matter when they use remark-only keys', () => {
+    expect(detect('---\nlayout: true\nclass: inverse\n---\n\n# One')).toBe('remark')
+  })
+
+  test('front matter decides: marp: true, format:, an unknown format: is a warning at its line', async () => {
+    expect(detectFormat({ marp: true }, ['# One'], 0)).toBe('marp')
+    const forced = await compile('---\nformat: reveal\n---\n\n# One\n\nNote: hi\n', {
+      cache: false,
+    })
+    expect(forced.format).toBe('reveal')
+    expect(forced.slides[0]?.notes).toBe('<p>hi</p>')
+    const unknown = await compile('---\ntitle: T\nformat: keynote\n---\n\n# One\n', {
+      cache: false,
+    })
+    expect(unknown.messages).toMatchObject([
+      { line: 3, column: 1, ruleId: 'unknown-format', severity: 'warning' },
+    ])
+    expect(unknown.format).toBeUndefined()
+  })
+
+  test('the format option overrides detection', async () => {
+    const deck = await compile('# One\n\n???\n\nnot notes here', {
+      cache: false,
+      format: 'slidemark',
+    })
+    expect(deck.format).toBeUndefined()
+    expect(deck.slides[0]?.notes).toBe('')
+  })
+})
+
+describe('remark decks', () => {
+  test('a `---` under a property line is a slide break, not a setext heading', async () => {
+    const deck = await compile('class: center\n\n# Title\n---\nclass: end\n\n# Last\n', {
+      cache: false,
+      format: 'remark',
+    })
+    expect(deck.slides.map((slide) => [slide.title, slide.classes])).toEqual([
+      ['Title', ['center']],
+      ['Last', ['end']],
+    ])
+  })
+
+  test('a message inside a template is placed at the template’s line', async () => {
+    const source = 'layout: true\n\n```pyhton\nx\n```\n\n{{content}}\n\n---\n\n# Shown\n'
+    const deck = await compile(source, { cache: false, format: 'remark', filename: 'talk.md' })
+    expect(deck.slides).toHaveLength(1)
+    expect(deck.messages).toMatchObject([{ line: 3, ruleId: 'unknown-language' }])
+    expect(deck.slides[0]?.source).toEqual({ start: 11, end: 11 })
+  })
+
+  test('`template:` naming no slide is a warning at the slide', async () => {
+    const deck = await compile('# One\n\n---\ntemplate: ghost\n\n# Two\n', {
+      cache: false,
+      format: 'remark',
+    })
+    expect(deck.messages).toMatchObject([{ line: 4, ruleId: 'unknown-template' }])
+    expect(deck.slides).toHaveLength(2)
+  })
+
+  test('nested and escaped content classes; code keeps its brackets', async () => {
+    const deck = await compile('.footnote[See .red[*] below] and \\.plain[x] and `.code[y]`', {
+      cache: false,
+      format: 'remark',
+    })
+    expect(deck.slides[0]?.content).toBe(
+      '<p><span class="footnote">See <span class="red">*</span> below</span> and .plain[x] and <code>.code[y]</code></p>',
+    )
+  })
+})
+
+describe('reveal.js decks', () => {
+  test('separators inside fenced code do not split (a deliberate difference: reveal.js splits there)', async () => {
+    const deck = await compile('# One\n\n```\n---\n----\n```\n\n---\n\n# Two\n', {
+      cache: false,
+      format: 'reveal',
+    })
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two'])
+  })
+})
+
+describe('Marp decks', () => {
+  test('a comment that is not only directives stays a note', async () => {
+    const deck = await compile('<!-- class: x\nsay hello -->\n\n# One\n', {
+      cache: false,
+      format: 'marp',
+    })
+    expect(deck.slides[0]?.classes).toEqual([])
+    expect(deck.slides[0]?.notes).toBe('<p>class: x\nsay hello</p>')
+  })
+
+  test('local directives carry on; spot directives stay on their slide', async () => {
+    const deck = await compile(
+      '<!-- footer: Team sync -->\n<!-- _header: Only here -->\n\n# A\n\n---\n\n# B\n',
+      { cache: false, format: 'marp' },
+    )
+    expect(deck.slides.map((slide) => slide.running)).toEqual([
+      { header: 'Only here', footer: 'Team sync' },
+      { footer: 'Team sync' },
+    ])
+  })
+})
+
+describe('Slidev decks', () => {
+  test('broken per-slide front matter is an error at its line', async () => {
+    const deck = await compile('# One\n\n---\nlayout: [center\n---\n\n# Two\n', {
+      cache: false,
+      format: 'slidev',
+    })
+    expect(deck.messages[0]).toMatchObject({ line: 4, ruleId: 'invalid-front-matter' })
+  })
+
+  test('a Vue component is a warning at its own line', async () => {
+    const deck = await compile('# One\n\nText\n\n<MyChart :data="x" />\n', {
+      cache: false,
+      format: 'slidev',
+    })
+    expect(deck.messages).toMatchObject([{ line: 5, column: 1, ruleId: 'vue-component' }])
+  })
+})
+
+describe('landslide decks', () => {
+  test('`.qr:` without a size draws a 200px code; `<hostname>` in a URL is text', async () => {
+    const deck = await compile(
+      '# Links\n\n.qr: |https://example.org\n\nOpen http://<hostname>:8080/',
+      {
+        cache: false,
+        format: 'landslide',
+      },
+    )
+    expect(deck.slides[0]?.content).toMatch(/<p class="qr"><svg [^>]*width="200" height="200"/)
+    expect(deck.slides[0]?.content).toContain('http://&#x3C;hostname>:8080/')
+  })
+})
+
+describe('convertDeck', () => {
+  test('writes `format:` only for other tools’ decks and keeps a Slidemark deck as it is', () => {
+    const plain = '#One\n\nText\n\n---\n\n#Two\n'
+    expect(convertDeck(plain)).toMatchObject({ format: 'slidemark', text: plain })
+  })
+})
