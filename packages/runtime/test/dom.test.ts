@@ -86,6 +86,26 @@ describe('slide elements', () => {
     expect(element.querySelector(':scope > aside.notes')?.innerHTML).toBe('<p>n</p>')
   })
 
+  it('draws the running header before the content, the footer and slide number after it', () => {
+    const [first] = deck(1) as [PresentableSlide]
+    const slide = {
+      ...first,
+      index: 6,
+      running: { header: 'Borrowing', footer: 'Rust <em>Lisbon</em>', pageNumber: true },
+    }
+    const element = createSlideElement(document, slide, 'slide', () => '<p>body</p>')
+    expect([...element.children].map((child) => child.className || child.tagName)).toEqual([
+      'slidemark-running-header',
+      'P',
+      'slidemark-running-footer',
+      'slidemark-page-number',
+    ])
+    expect(element.querySelector('footer')?.innerHTML).toBe('Rust <em>Lisbon</em>')
+    expect(element.querySelector('.slidemark-page-number')?.textContent).toBe('7')
+    const plain = createSlideElement(document, first, 'slide', () => '<p>body</p>')
+    expect(plain.innerHTML).toBe('<p>body</p>')
+  })
+
   it('names the five positions and nothing further away', () => {
     expect([-3, -2, -1, 0, 1, 2, 3].map(positionClass)).toEqual([
       null,

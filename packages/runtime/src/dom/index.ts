@@ -46,9 +46,12 @@ export { PRINT_PARAM, preparePrint, SHOW_STEP_EVENT } from './print.js'
 export type { PositionClass, RenderSlide } from './slide.js'
 export {
   createSlideElement,
+  PAGE_NUMBER_CLASS,
   POSITION_CLASSES,
   placeSlide,
   positionClass,
+  RUNNING_FOOTER_CLASS,
+  RUNNING_HEADER_CLASS,
   STEP_CURRENT_CLASS,
   STEP_HIDDEN_CLASS,
   showSteps,

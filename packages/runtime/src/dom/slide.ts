@@ -30,6 +30,11 @@ export function showSteps(element: ParentNode, step: number, animate = false): v
   }
 }
 
+/** Classes of the parts drawn around a slide's content (see `PresentableSlide.running`). */
+export const RUNNING_HEADER_CLASS = 'slidemark-running-header'
+export const RUNNING_FOOTER_CLASS = 'slidemark-running-footer'
+export const PAGE_NUMBER_CLASS = 'slidemark-page-number'
+
 /** What a theme draws inside each slide element. */
 export type RenderSlide<S extends PresentableSlide> = (slide: S) => string
 
@@ -38,7 +43,8 @@ const CLASS_NAME = /^-?[A-Za-z_][\w-]*$/
 /**
  * Build a slide element: `<div class="{slideClass} {…slide.classes}"
  * data-index data-kind role="group" aria-roledescription="slide">`, the theme's
- * HTML, then `<aside class="notes">` when the slide has notes.
+ * HTML between the running header and footer (when the slide has them), then
+ * `<aside class="notes">` when the slide has notes.
  */
 export function createSlideElement<S extends PresentableSlide>(
   doc: Document,
@@ -55,8 +61,26 @@ export function createSlideElement<S extends PresentableSlide>(
   element.setAttribute('role', 'group')
   element.setAttribute('aria-roledescription', 'slide')
   element.innerHTML =
-    render(slide) + (slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '')
+    runningHeader(slide) +
+    render(slide) +
+    runningFooter(slide) +
+    (slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '')
   return element
+}
+
+/** `<header class="slidemark-running-header">` when the slide has a running header (Marp's `header`). */
+function runningHeader(slide: PresentableSlide): string {
+  const header = slide.running?.header
+  return header ? `<header class="${RUNNING_HEADER_CLASS}">${header}</header>` : ''
+}
+
+/** The running footer and the slide number (Marp's `footer` and `paginate`), after the content. */
+function runningFooter(slide: PresentableSlide): string {
+  const footer = slide.running?.footer
+  const number = slide.running?.pageNumber
+    ? `<span class="${PAGE_NUMBER_CLASS}">${slide.index + 1}</span>`
+    : ''
+  return (footer ? `<footer class="${RUNNING_FOOTER_CLASS}">${footer}</footer>` : '') + number
 }
 
 /** `"3 of 25: Title"`, the accessible name of a slide. */

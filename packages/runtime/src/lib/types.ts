@@ -20,6 +20,12 @@ export interface PresentableSlide {
   notes: string
   /** Extra classes for the slide element (from `.fx:` lines). */
   classes: readonly string[]
+  /**
+   * What is drawn around the content on every slide that has it (Marp's
+   * `header`, `footer` and `paginate`): header and footer as HTML, and
+   * whether to show the slide number.
+   */
+  running?: { header?: string; footer?: string; pageNumber?: boolean }
 }
 
 /** Deck metadata (front matter). Only `title` and `lang` are read here. */
