@@ -11,7 +11,11 @@ export default defineConfig({
   plugins: [slidemark()],
   build: {
     rolldownOptions: {
-      input: { main: page('index.html'), horizon: page('horizon.html') },
+      input: {
+        main: page('index.html'),
+        horizon: page('horizon.html'),
+        embedded: page('embedded.html'),
+      },
     },
   },
 })

@@ -69,6 +69,30 @@ for (const themePage of ['index.html', 'horizon.html']) {
     )
   })
 
+  test(`${themePage}: a slide inserted before the current one keeps you on the current one`, async ({
+    page,
+    deck,
+  }) => {
+    const slide = 3
+    const before = deck.slides[slide - 1]?.source
+    const title = deck.slides[slide]?.title ?? ''
+    if (!before || !title) throw new Error('the playground deck needs at least four slides')
+    await page.goto(`${origin}/${themePage}#slide${slide + 1}`)
+    await expectAt(page, slide)
+    await page.evaluate(() => {
+      ;(window as unknown as { hmrMarker: string }).hmrMarker = 'still here'
+    })
+    const lines = original.split('\n')
+    lines.splice(before.end, 0, '', '---', '', '#Inserted while presenting', '', 'A new slide.')
+    writeFileSync(deckFile, lines.join('\n'))
+    // The view follows the slide, and the hash its new number.
+    await expectAt(page, slide + 1)
+    await expect(dom.current(page)).toContainText(title)
+    expect(await page.evaluate(() => (window as { hmrMarker?: string }).hmrMarker)).toBe(
+      'still here',
+    )
+  })
+
   test(`${themePage}: a broken edit shows the error overlay and keeps the deck; the fix clears it`, async ({
     page,
     deck,

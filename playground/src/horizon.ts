@@ -1,4 +1,6 @@
-// Same app as main.ts with the other theme: the import line is the only change.
+// Same app as main.ts with the other theme: the import line is the only change,
+// plus the explicit `onUpdate` wiring an app that also renders the slides
+// itself would keep (the deck ignores the second delivery of the same edit).
 // Served as /horizon.html so both themes can be compared (and tested) side by side.
 
 import { mount } from '@slidemark/theme-horizon'

@@ -1,11 +1,11 @@
-// The whole app: import the deck, mount a theme, follow hot updates.
-// To present with another theme, change the second import (see horizon.ts).
+// The whole app: import the deck and mount a theme. Hot updates need no
+// wiring: a deck mounted from a `*.slides.md` import follows edits by itself.
+// To present with another theme, change the first import (see horizon.ts).
 
 import { mount } from '@slidemark/theme-html5-slides'
-import slides, { meta, onUpdate } from './talk.slides.md'
+import slides, { meta } from './talk.slides.md'
 
 const root = document.querySelector<HTMLElement>('#app')
 if (!root) throw new Error('index.html has no #app element')
 
-const deck = mount(root, slides, { meta })
-onUpdate((next, nextMeta) => deck.update(next, nextMeta))
+mount(root, slides, { meta })

@@ -1,4 +1,7 @@
-export { formatHash, parseHash } from './lib/hash.js'
+export { formatHash, parseHash, withHashPart } from './lib/hash.js'
+export type { HotHandle, HotListener } from './lib/hot.js'
+export { HOT_UPDATES, hotHandle } from './lib/hot.js'
+export { followSlide, slideSignature } from './lib/identity.js'
 export type { KeyHandler, KeyMap, NavigationCommand } from './lib/keys.js'
 export { DEFAULT_KEYS, isEditable, keyName, shouldIgnoreKey } from './lib/keys.js'
 export type { Stepped } from './lib/navigation.js'

@@ -88,4 +88,20 @@ describe('BroadcastChannel sync between windows', () => {
     await settle()
     expect(audience.state).toEqual({ slide: 0, step: 0 })
   })
+
+  it('a deep link wins at load over another window’s position, and sync resumes after', async () => {
+    const options = { keyboard: false, touch: false, sync: 'deep-link-channel' } as const
+    const other = createPresentation(deck(1, 1, 1, 1), { ...options, hash: false })
+    onTestFinished(() => other.destroy())
+    other.go(1)
+    history.replaceState(null, '', '#slide4')
+    onTestFinished(() => history.replaceState(null, '', location.pathname))
+    const linked = createPresentation(deck(1, 1, 1, 1), options)
+    onTestFinished(() => linked.destroy())
+    await settle()
+    expect(linked.state).toEqual({ slide: 3, step: 0 })
+    other.go(2)
+    await settle()
+    expect(linked.state).toEqual({ slide: 2, step: 0 })
+  })
 })

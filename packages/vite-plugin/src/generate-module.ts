@@ -7,8 +7,12 @@ import { HOT_SLIDES_EVENT } from './hot-slides.js'
  * Hot-update wiring appended to every deck module. The module accepts its
  * own updates; listeners live in `import.meta.hot.data`, which Vite keeps
  * across versions of the module, so a listener registered once (by the app or
- * a theme) hears every later version. Without HMR (a build, SSR) `onUpdate`
- * is a no-op. Nothing here runs a side effect outside HMR.
+ * a theme) hears every later version. The slides array carries the same
+ * `onUpdate` as a hidden (non-enumerable) `Symbol.for('slidemark.hot')`
+ * property, which `mount()` subscribes to: a deck follows edits with no
+ * wiring. When nothing listens, the module invalidates itself and the page
+ * reloads, never leaving a stale screen. Without HMR (a build, SSR)
+ * `onUpdate` is a no-op and the array has no handle.
  */
 const HMR_CODE = `
 export function onUpdate(listener) {
@@ -21,9 +25,12 @@ export function onUpdate(listener) {
 }
 if (import.meta.hot) {
   import.meta.hot.data.slidemarkListeners ??= new Set()
+  Object.defineProperty(slides, Symbol.for('slidemark.hot'), { value: { onUpdate } })
   import.meta.hot.accept((next) => {
     if (!next) return
-    for (const listener of import.meta.hot.data.slidemarkListeners) listener(next.default, next.meta)
+    const listeners = import.meta.hot.data.slidemarkListeners
+    if (listeners.size === 0) return import.meta.hot.invalidate('no deck on the page follows this edit')
+    for (const listener of listeners) listener(next.default, next.meta)
   })
 }
 `

@@ -9,21 +9,25 @@ import type { DeckOverflow } from './deck-fit.js'
 import { watchDeckFit } from './deck-fit.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
 import { createOverview, type Overview } from './overview.js'
-import {
-  createPresenterView,
-  isPresenterUrl,
-  openPresenterWindow,
-  type PresenterView,
-} from './presenter.js'
+import { createPresenterView, isPresenterUrl, openPresenterWindow } from './presenter.js'
 import { PRINT_PARAM, preparePrint } from './print.js'
 import type { RenderSlide } from './slide.js'
 import { createSlideWindow, DEFAULT_RADIUS } from './window.js'
 
 /** Options every theme's `mount()` accepts. */
 export interface MountOptions extends PresentationOptions {
-  /** Show the presenter view. Default: the page URL has `?presenter`. */
+  /**
+   * Present inside `root` as one part of a page: the deck fills `root`'s box
+   * (or, if `root` has no height, takes the slide's aspect ratio) and scales
+   * into it; it is focusable and hears keys and swipes only while it has
+   * focus; `hash` and `sync` default to `false`; `f` takes only this deck
+   * full screen; `p` shows the presenter view in place. Default `false`:
+   * the deck fills the window and owns the keyboard.
+   */
+  embedded?: boolean
+  /** Show the presenter view. Default: the page URL has `?presenter` (never when embedded). */
   presenter?: boolean
-  /** Lay every slide out for print on screen too. Default: the URL has `?print`. */
+  /** Lay every slide out for print on screen too. Default: the URL has `?print` (never when embedded). */
   print?: boolean
   /** Print notes below each slide. Default `false`. */
   printNotes?: boolean
@@ -76,13 +80,44 @@ export interface ThemedPresentation<S extends PresentableSlide = PresentableSlid
   extends Presentation<S> {
   /** The element the theme created inside the mount root. */
   readonly element: HTMLElement
-  /** Whether this is the presenter view. */
+  /** Whether the presenter view is shown (a `?presenter` window, or in place). */
   readonly presenter: boolean
+  /** Whether the deck was mounted with `embedded: true`. */
+  readonly embedded: boolean
   readonly overview: Overview
   /** Show or hide notes on the slides (`.with-notes` on the root). */
   toggleNotes(force?: boolean): boolean
-  /** Open the presenter window (audience view only). */
+  /**
+   * Open the presenter window (a full-window audience view). When the browser
+   * blocks the pop-up, or the deck is embedded, the presenter view is shown
+   * in place instead (with a notice when blocked); called again, it goes back.
+   * Returns the window, if one opened.
+   */
   openPresenter(): Window | null
+  /** Show (or, with `false`, leave) the presenter view in this element. Returns whether it is shown. */
+  showPresenter(on?: boolean): boolean
+}
+
+/** Text of the notice shown when the presenter window could not open. */
+export const POPUP_BLOCKED_NOTICE =
+  'The browser blocked the presenter window, so the presenter view is shown here. Press P to go back.'
+
+/** What draws the deck element's inside: the audience view or the presenter view. */
+interface View {
+  draw(announce: boolean): void
+  /** After a hot update. */
+  refresh(): void
+  resetTimer(): void
+  destroy(): void
+}
+
+interface ViewContext<S extends PresentableSlide> {
+  element: HTMLElement
+  controller: Presentation<S>
+  theme: ThemeDefinition<S>
+  options: MountOptions
+  printAlways: boolean
+  embedded: boolean
 }
 
 /**
@@ -99,7 +134,8 @@ export interface ThemedPresentation<S extends PresentableSlide = PresentableSlid
  * ```
  *
  * or the presenter view with `?presenter`, and binds `o`/Escape (overview),
- * `p` (presenter window) and `f` (full screen) on top of the runtime keys.
+ * `p` (presenter window), `f` (full screen) and `r` (restart the presenter
+ * timer) on top of the runtime keys.
  */
 export function mountDeck<S extends PresentableSlide>(
   root: HTMLElement,
@@ -109,160 +145,287 @@ export function mountDeck<S extends PresentableSlide>(
 ): ThemedPresentation<S> {
   const doc = root.ownerDocument
   const win = options.window === undefined ? doc.defaultView : options.window
-  const search = win?.location.search ?? ''
-  const presenter = options.presenter ?? (win ? isPresenterUrl(win.location) : false)
-  const printAlways = options.print ?? new URLSearchParams(search).has(PRINT_PARAM)
-  const { rootClass, trackClass, slideClass, render, width, height } = theme
-  const controller = createPresentation(slides, { ...options, window: win })
-
-  const element = doc.createElement('div')
-  element.className = `${rootClass} slidemark${presenter ? ' slidemark-presenter' : ''}`
-  element.dataset.theme = theme.name
-  element.style.setProperty('--slidemark-width', `${width}px`)
-  element.style.setProperty('--slidemark-height', `${height}px`)
-  element.setAttribute(presenter ? 'data-slidemark-presenter' : 'data-slidemark-deck', '')
-  element.setAttribute('role', 'region')
+  const embedded = options.embedded === true
+  const fromUrl = (has: (search: string) => boolean) =>
+    !embedded && win !== null && has(win.location.search)
+  const presenterWindow = options.presenter ?? fromUrl((search) => isPresenterUrl({ search }))
+  const printAlways =
+    options.print ?? fromUrl((search) => new URLSearchParams(search).has(PRINT_PARAM))
+  const element = createDeckElement(doc, theme, embedded)
   element.classList.toggle('with-notes', options.notes === true)
   element.classList.toggle('slidemark-print-mode', printAlways)
   root.append(element)
+  const controller = createPresentation(slides, {
+    ...options,
+    window: win,
+    hash: options.hash ?? !embedded,
+    sync: options.sync ?? !embedded,
+    target: options.target ?? (embedded ? element : null),
+  })
+  const context: ViewContext<S> = { element, controller, theme, options, printAlways, embedded }
   const cleanups: Array<() => void> = []
 
-  const track = doc.createElement('div')
-  const counter = doc.createElement('div')
-  const live = doc.createElement('div')
-  let presenterView: PresenterView | null = null
-  const slideWindow = createSlideWindow({
-    track,
-    slideClass,
-    render,
-    radius: theme.radius ?? DEFAULT_RADIUS,
-  })
-  if (presenter) {
-    presenterView = createPresenterView({
-      host: element,
-      deck: controller,
-      trackClass,
-      slideClass,
-      render,
-      width,
-      height,
-    })
-  } else {
-    track.className = trackClass
-    track.setAttribute('data-slidemark-track', '')
-    counter.className = 'slidemark-counter'
-    counter.setAttribute('data-slidemark-counter', '')
-    counter.setAttribute('aria-hidden', 'true')
-    live.className = 'slidemark-live'
-    live.setAttribute('aria-live', 'polite')
-    live.setAttribute('aria-atomic', 'true')
-    live.style.cssText =
-      'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap'
-    element.append(track, counter, live)
-    cleanups.push(watchFit(element, width, height, theme.margin ?? DEFAULT_FIT_MARGIN))
-  }
+  let presenter = presenterWindow
+  markView(element, presenter)
+  let view: View = presenter ? presenterView(context) : audienceView(context)
   const overview = createOverview({
     host: element,
     deck: controller,
-    slideClass,
-    render,
+    slideClass: theme.slideClass,
+    render: theme.render,
     onToggle(open) {
       element.classList.toggle('overview', open)
-      track.inert = open
+      const track = element.querySelector<HTMLElement>(':scope > [data-slidemark-track]')
+      if (track) track.inert = open
       if (!open) element.focus({ preventScroll: true })
     },
   })
-  element.tabIndex = -1
 
   const draw = (announce: boolean) => {
     const { slide, step } = controller.state
-    const total = controller.slides.length
     element.dataset.currentSlide = String(slide)
     element.dataset.currentStep = String(step)
     element.setAttribute('aria-label', controller.meta.title || 'Presentation')
     const lang = controller.meta.lang
     if (typeof lang === 'string' && lang) element.lang = lang
-    if (presenterView) return presenterView.render()
-    slideWindow.render(controller.slides, controller.state)
-    counter.textContent = total ? `${slide + 1} / ${total}` : '0 / 0'
-    if (announce) {
-      const label = slideWindow.element(slide)?.getAttribute('aria-label')
-      live.textContent = label ? `Slide ${label}` : ''
-    }
+    view.draw(announce)
   }
 
-  let stopPrint = () => {}
-  const printLayout = () => {
-    stopPrint()
-    stopPrint = preparePrint({
-      host: element,
-      slides: () => controller.slides,
-      slideClass,
-      render,
-      notes: options.printNotes === true,
-      always: printAlways,
-    })
+  const showPresenter = (on = !presenter, notice = '') => {
+    if (presenterWindow || on === presenter) return presenter
+    overview.close()
+    view.destroy()
+    presenter = on
+    markView(element, on)
+    view = on ? presenterView(context, notice) : audienceView(context)
+    draw(false)
+    return presenter
   }
-  if (!presenter) printLayout()
 
   const deck: ThemedPresentation<S> = Object.assign(Object.create(null), controller, {
     element,
-    presenter,
+    embedded,
     overview,
     toggleNotes(force?: boolean) {
       return element.classList.toggle('with-notes', force)
     },
-    openPresenter: () => (win && !presenter ? openPresenterWindow(win) : null),
+    openPresenter() {
+      if (presenterWindow) return null
+      if (presenter) {
+        showPresenter(false)
+        return null
+      }
+      const opened = !embedded && win ? openPresenterWindow(win) : null
+      if (!opened) showPresenter(true, embedded ? '' : POPUP_BLOCKED_NOTICE)
+      return opened
+    },
+    showPresenter: (on?: boolean) => showPresenter(on),
   })
   for (const name of ['state', 'slides', 'meta'] as const) {
     Object.defineProperty(deck, name, { get: () => controller[name], enumerable: true })
   }
+  Object.defineProperty(deck, 'presenter', { get: () => presenter, enumerable: true })
 
-  const whenOpen = (action: () => void) => () => {
-    if (!overview.isOpen) return false
-    action()
-    return undefined
-  }
+  const overlay = watchEscapeForOverlay(win, doc)
   cleanups.push(
-    controller.bindKeys({
-      o: () => overview.toggle(),
-      Escape: () => overview.toggle(),
-      p: () => void deck.openPresenter(),
-      f: () => {
-        if (doc.fullscreenElement) void doc.exitFullscreen?.()
-        else void doc.documentElement.requestFullscreen?.()
-      },
-      ArrowRight: whenOpen(() => overview.move(1)),
-      ArrowLeft: whenOpen(() => overview.move(-1)),
-      ArrowDown: whenOpen(() => overview.moveRow(1)),
-      ArrowUp: whenOpen(() => overview.moveRow(-1)),
-      Home: whenOpen(() => overview.move(-Infinity)),
-      End: whenOpen(() => overview.move(Infinity)),
-      Enter: whenOpen(() => overview.pick()),
-      Space: whenOpen(() => overview.pick()),
-      PageDown: whenOpen(() => overview.moveRow(1)),
-      PageUp: whenOpen(() => overview.moveRow(-1)),
-    }),
-  )
-  if (theme.keys) cleanups.push(controller.bindKeys(theme.keys(deck)))
-
-  cleanups.push(
+    overlay.stop,
+    controller.bindKeys(sharedKeys(deck, overview, () => view, overlay.closedOne)),
+    ...(theme.keys ? [controller.bindKeys(theme.keys(deck))] : []),
     controller.on('change', () => draw(true)),
     controller.on('update', () => {
       overview.invalidate()
-      if (printAlways) printLayout()
+      view.refresh()
       draw(false)
     }),
   )
   controller.on('destroy', () => {
     for (const cleanup of cleanups.splice(0)) cleanup()
-    stopPrint()
-    presenterView?.destroy()
+    view.destroy()
     overview.destroy()
-    slideWindow.clear()
     element.remove()
   })
   cleanups.push(watchDeckFit(element, controller, options))
   draw(false)
   return deck
+}
+
+/**
+ * The deck element. An embedded deck gets its box from inline styles (they
+ * beat a theme's full-window `position: fixed`, and a theme may still
+ * override them with `!important`) and is focusable with Tab or a click.
+ */
+function createDeckElement<S extends PresentableSlide>(
+  doc: Document,
+  theme: ThemeDefinition<S>,
+  embedded: boolean,
+): HTMLElement {
+  const element = doc.createElement('div')
+  element.className = `${theme.rootClass} slidemark`
+  element.dataset.theme = theme.name
+  element.style.setProperty('--slidemark-width', `${theme.width}px`)
+  element.style.setProperty('--slidemark-height', `${theme.height}px`)
+  element.setAttribute('role', 'region')
+  element.tabIndex = embedded ? 0 : -1
+  if (embedded) {
+    element.classList.add('slidemark-embedded')
+    element.setAttribute('aria-roledescription', 'slide deck')
+    const style = element.style
+    style.position = 'relative'
+    style.inset = 'auto'
+    style.width = '100%'
+    style.height = '100%'
+    // Used only when the root's height is auto: then the deck takes the slide's shape.
+    style.aspectRatio = `${theme.width} / ${theme.height}`
+  }
+  return element
+}
+
+/** `.slidemark-presenter` and `[data-slidemark-presenter]`, or `[data-slidemark-deck]`. */
+function markView(element: HTMLElement, presenter: boolean) {
+  element.classList.toggle('slidemark-presenter', presenter)
+  element.toggleAttribute('data-slidemark-presenter', presenter)
+  element.toggleAttribute('data-slidemark-deck', !presenter)
+}
+
+/** The shared keys: overview, presenter, full screen, timer. */
+function sharedKeys<S extends PresentableSlide>(
+  deck: ThemedPresentation<S>,
+  overview: Overview,
+  view: () => View,
+  overlayClosed: () => boolean,
+): KeyMap {
+  const doc = deck.element.ownerDocument
+  const whenOpen = (action: () => void) => () => {
+    if (!overview.isOpen) return false
+    action()
+    return undefined
+  }
+  return {
+    o: () => overview.toggle(),
+    Escape: () => (overlayClosed() ? false : overview.toggle()),
+    p: () => void deck.openPresenter(),
+    r: () => (deck.presenter ? view().resetTimer() : false),
+    f: () => {
+      if (doc.fullscreenElement) void doc.exitFullscreen?.()
+      else void (deck.embedded ? deck.element : doc.documentElement).requestFullscreen?.()
+    },
+    ArrowRight: whenOpen(() => overview.move(1)),
+    ArrowLeft: whenOpen(() => overview.move(-1)),
+    ArrowDown: whenOpen(() => overview.moveRow(1)),
+    ArrowUp: whenOpen(() => overview.moveRow(-1)),
+    Home: whenOpen(() => overview.move(-Infinity)),
+    End: whenOpen(() => overview.move(Infinity)),
+    Enter: whenOpen(() => overview.pick()),
+    Space: whenOpen(() => overview.pick()),
+    PageDown: whenOpen(() => overview.moveRow(1)),
+    PageUp: whenOpen(() => overview.moveRow(-1)),
+  }
+}
+
+/**
+ * Vite's error overlay closes on Escape from a document listener, which runs
+ * before the deck's window listener and removes the overlay: so whether an
+ * overlay was open is noted in the capture phase, before anyone reacts.
+ */
+function watchEscapeForOverlay(win: Window | null, doc: Document) {
+  let overlayOpen = false
+  const note = (event: KeyboardEvent) => {
+    overlayOpen = event.key === 'Escape' && doc.querySelector(VITE_OVERLAY) !== null
+  }
+  win?.addEventListener('keydown', note, { capture: true })
+  return {
+    closedOne: () => overlayOpen,
+    stop: () => win?.removeEventListener('keydown', note, { capture: true }),
+  }
+}
+
+/** The element Vite's dev server shows a compile error in. */
+const VITE_OVERLAY = 'vite-error-overlay'
+
+/** The slides, counter, live region and print layout of the audience. */
+function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View {
+  const { element, controller, theme, options, printAlways, embedded } = context
+  const doc = element.ownerDocument
+  const track = doc.createElement('div')
+  track.className = theme.trackClass
+  track.setAttribute('data-slidemark-track', '')
+  const counter = doc.createElement('div')
+  counter.className = 'slidemark-counter'
+  counter.setAttribute('data-slidemark-counter', '')
+  counter.setAttribute('aria-hidden', 'true')
+  const live = doc.createElement('div')
+  live.className = 'slidemark-live'
+  live.setAttribute('aria-live', 'polite')
+  live.setAttribute('aria-atomic', 'true')
+  live.style.cssText =
+    'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap'
+  element.prepend(track, counter, live)
+  const slideWindow = createSlideWindow({
+    track,
+    slideClass: theme.slideClass,
+    render: theme.render,
+    radius: theme.radius ?? DEFAULT_RADIUS,
+  })
+  const stopFit = watchFit(element, theme.width, theme.height, theme.margin ?? DEFAULT_FIT_MARGIN)
+  // An embedded deck is part of a page: the page prints as a page, unless asked otherwise.
+  const printing = !embedded || options.print === true
+  let stopPrint = () => {}
+  const printLayout = () => {
+    stopPrint()
+    if (!printing) return
+    stopPrint = preparePrint({
+      host: element,
+      slides: () => controller.slides,
+      slideClass: theme.slideClass,
+      render: theme.render,
+      notes: options.printNotes === true,
+      always: printAlways,
+    })
+  }
+  printLayout()
+  return {
+    draw(announce) {
+      const { slide } = controller.state
+      const total = controller.slides.length
+      slideWindow.render(controller.slides, controller.state)
+      counter.textContent = total ? `${slide + 1} / ${total}` : '0 / 0'
+      if (announce) {
+        const label = slideWindow.element(slide)?.getAttribute('aria-label')
+        live.textContent = label ? `Slide ${label}` : ''
+      }
+    },
+    refresh() {
+      if (printAlways) printLayout()
+    },
+    resetTimer() {},
+    destroy() {
+      stopFit()
+      stopPrint()
+      slideWindow.clear()
+      track.remove()
+      counter.remove()
+      live.remove()
+    },
+  }
+}
+
+/** The presenter's panes; `notice` says why they are shown in this tab. */
+function presenterView<S extends PresentableSlide>(context: ViewContext<S>, notice = ''): View {
+  const { element, controller, theme } = context
+  const panes = createPresenterView({
+    host: element,
+    deck: controller,
+    trackClass: theme.trackClass,
+    slideClass: theme.slideClass,
+    render: theme.render,
+    width: theme.width,
+    height: theme.height,
+    notice,
+  })
+  return {
+    draw: () => panes.render(),
+    refresh() {},
+    resetTimer: () => panes.resetTimer(),
+    destroy: () => panes.destroy(),
+  }
 }

@@ -26,7 +26,7 @@ export {
   stateAt,
 } from './code-steps.js'
 export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.js'
-export { mountDeck } from './deck.js'
+export { mountDeck, POPUP_BLOCKED_NOTICE } from './deck.js'
 export type { DeckFitOptions, DeckOverflow } from './deck-fit.js'
 export { describeOverflow, fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
 export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
@@ -37,6 +37,7 @@ export {
   createPresenterView,
   formatElapsed,
   isPresenterUrl,
+  NEXT_LABELS,
   openPresenterWindow,
   PRESENTER_PARAM,
   presenterUrl,

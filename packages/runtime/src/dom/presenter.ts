@@ -48,6 +48,8 @@ export interface PresenterViewOptions<S extends PresentableSlide> {
   render: RenderSlide<S>
   width: number
   height: number
+  /** A line shown above the panes (why the view is in this tab), `''` for none. */
+  notice?: string
   /** Clock for the timer; default `Date.now`. */
   now?: () => number
 }
@@ -55,59 +57,96 @@ export interface PresenterViewOptions<S extends PresentableSlide> {
 export interface PresenterView {
   /** Redraw the panes for the deck's current position. */
   render(): void
-  /** Restart the elapsed timer from zero. */
+  /** Restart the elapsed timer from zero, counting from now. */
   resetTimer(): void
+  /** Remove the panes (the host keeps everything else) and stop the timer. */
   destroy(): void
 }
 
+/** Height of the label above the next slide; the slide is fitted below it, never over it. */
+const LABEL_HEIGHT = '1.75em'
+
+/** The notice floats over the top of the view, readable on any theme. */
+const NOTICE_STYLE =
+  'position:absolute;z-index:3;top:8px;left:50%;transform:translateX(-50%);max-width:90%;' +
+  'padding:6px 14px;border-radius:8px;background:rgba(0,0,0,.8);color:#fff;font:14px/1.4 system-ui,sans-serif'
+
+/** What the label above the "next" pane says, by `data-next`. */
+export const NEXT_LABELS = { step: 'Next step', slide: 'Next slide', end: 'End of deck' } as const
+
 /**
  * The presenter's screen: `.slidemark-presenter-current` (the slide as the
- * audience sees it), `.slidemark-presenter-next` (the next step or slide),
+ * audience sees it), `.slidemark-presenter-next` (a
+ * `.slidemark-presenter-label` above the next step or slide),
  * `.slidemark-presenter-notes`, and a bar with `.slidemark-timer` (elapsed
- * time; click to restart) and `.slidemark-counter`.
+ * time from the first move; click or `r` restarts it) and `.slidemark-counter`.
  */
 export function createPresenterView<S extends PresentableSlide>(
   options: PresenterViewOptions<S>,
 ): PresenterView {
   const { host, deck, trackClass, slideClass, render, width, height, now = Date.now } = options
   const doc = host.ownerDocument
+  const added: HTMLElement[] = []
   const pane = (name: string, label: string) => {
     const element = doc.createElement('section')
     element.className = `slidemark-presenter-${name}`
     element.setAttribute(`data-slidemark-presenter-${name}`, '')
     element.setAttribute('aria-label', label)
-    host.append(element)
+    added.push(element)
     return element
   }
-  const stage = (parent: HTMLElement) => {
+  // Layout only (a theme styles the look): the stage fills its pane below the label.
+  const stage = (parent: HTMLElement, top: string) => {
+    const box = doc.createElement('div')
+    box.className = 'slidemark-presenter-stage'
+    box.style.cssText = `position:absolute;inset:${top} 0 0 0`
     const track = doc.createElement('div')
     track.className = trackClass
-    parent.append(track)
-    return track
+    box.append(track)
+    parent.append(box)
+    return { box, track }
+  }
+  const notice = options.notice ? pane('notice', 'Notice') : null
+  if (notice) {
+    notice.setAttribute('role', 'status')
+    notice.textContent = options.notice ?? ''
+    notice.style.cssText = NOTICE_STYLE
   }
   const current = pane('current', 'Current slide')
   const next = pane('next', 'Next')
   const notes = pane('notes', 'Notes')
   const bar = pane('bar', 'Timer')
-  const currentTrack = stage(current)
-  const nextTrack = stage(next)
+  const label = doc.createElement('div')
+  label.className = 'slidemark-presenter-label'
+  label.style.cssText = `position:absolute;top:0;left:4px;line-height:${LABEL_HEIGHT}`
+  next.append(label)
+  const currentStage = stage(current, '0')
+  const nextStage = stage(next, LABEL_HEIGHT)
   const timer = doc.createElement('button')
   timer.type = 'button'
   timer.className = 'slidemark-timer'
   timer.setAttribute('data-slidemark-presenter-timer', '')
-  timer.title = 'Elapsed time (click to restart)'
+  timer.title = 'Elapsed time since the first move (click or press R to restart)'
   timer.setAttribute('role', 'timer')
   const counter = doc.createElement('span')
   counter.className = 'slidemark-counter'
   counter.setAttribute('data-slidemark-counter', '')
   bar.append(timer, counter)
-  const stops = [watchFit(current, width, height), watchFit(next, width, height, 10)]
-  let started = now()
+  host.prepend(...added)
+  const stops = [
+    watchFit(currentStage.box, width, height),
+    watchFit(nextStage.box, width, height, 10),
+  ]
+  /** When the talk started: the first move after the view opened. */
+  let started: number | null = null
   const tick = () => {
-    timer.textContent = formatElapsed(now() - started)
+    timer.textContent = formatElapsed(started === null ? 0 : now() - started)
   }
   timer.addEventListener('click', () => view.resetTimer())
   const interval = setInterval(tick, 1000)
+  const stopWatching = deck.on('change', ({ cause }) => {
+    if (cause !== 'update') started ??= now()
+  })
 
   const draw = (track: HTMLElement, index: number, step: number) => {
     track.textContent = ''
@@ -123,11 +162,13 @@ export function createPresenterView<S extends PresentableSlide>(
     render() {
       const { slide, step } = deck.state
       const ahead = nextPosition(deck.slides, deck.state)
-      draw(currentTrack, slide, step)
+      draw(currentStage.track, slide, step)
       const atEnd = samePosition(ahead, deck.state)
-      if (atEnd) nextTrack.textContent = 'End of deck'
-      else draw(nextTrack, ahead.slide, ahead.step)
-      next.dataset.next = atEnd ? 'end' : ahead.slide === slide ? 'step' : 'slide'
+      if (atEnd) nextStage.track.textContent = ''
+      else draw(nextStage.track, ahead.slide, ahead.step)
+      const kind = atEnd ? 'end' : ahead.slide === slide ? 'step' : 'slide'
+      next.dataset.next = kind
+      label.textContent = NEXT_LABELS[kind]
       notes.innerHTML = deck.slides[slide]?.notes || '<p class="slidemark-no-notes">No notes.</p>'
       counter.textContent = `${slide + 1} / ${deck.slides.length}`
       tick()
@@ -138,8 +179,9 @@ export function createPresenterView<S extends PresentableSlide>(
     },
     destroy() {
       clearInterval(interval)
+      stopWatching()
       for (const stop of stops) stop()
-      host.textContent = ''
+      for (const element of added) element.remove()
     },
   }
   return view

@@ -1,3 +1,4 @@
+import { slideSignature } from '../lib/identity.js'
 import type { Position, PresentableSlide } from '../lib/types.js'
 import { createSlideElement, placeSlide, type RenderSlide, slideLabel } from './slide.js'
 
@@ -47,12 +48,13 @@ export function createSlideWindow<S extends PresentableSlide>(
       for (let index = low; index <= high; index++) {
         const slide = slides[index] as S
         let entry = live.get(index)
-        if (entry && entry.slide !== slide && entry.html === signature(slide)) entry.slide = slide
+        if (entry && entry.slide !== slide && entry.html === slideSignature(slide))
+          entry.slide = slide
         if (!entry || entry.slide !== slide) {
           const element = createSlideElement(doc, slide, slideClass, render)
           if (entry) entry.element.replaceWith(element)
           else track.insertBefore(element, nextLive(index, high)?.element ?? null)
-          entry = { element, slide, html: signature(slide) }
+          entry = { element, slide, html: slideSignature(slide) }
           live.set(index, entry)
         }
         const element = entry.element
@@ -77,8 +79,4 @@ export function createSlideWindow<S extends PresentableSlide>(
     }
     return undefined
   }
-}
-
-function signature(slide: PresentableSlide): string {
-  return [slide.kind, slide.classes.join(' '), slide.header, slide.content, slide.notes].join('\0')
 }

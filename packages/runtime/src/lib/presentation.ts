@@ -1,4 +1,6 @@
-import { formatHash, parseHash } from './hash.js'
+import { parseHash, withHashPart } from './hash.js'
+import { hotHandle } from './hot.js'
+import { followSlide } from './identity.js'
 import {
   DEFAULT_KEYS,
   type KeyHandler,
@@ -34,12 +36,22 @@ export interface PresentationOptions {
   meta?: PresentationMeta
   /** Window to listen on. Default: the global `window`; `null` for a headless controller. */
   window?: Window | null
+  /**
+   * Where keys and swipes are read. Default: the window. An element (an
+   * embedded deck) hears keys only while focus is inside it, and swipes
+   * measure against its width.
+   */
+  target?: HTMLElement | null
   /** Handle ←/→, Space, PageUp/PageDown, Home/End and bound keys. Default `true`. */
   keyboard?: boolean
   /** Turn pages on horizontal swipes. Default `true`. */
   touch?: boolean
-  /** Read `#slideN` on start, write it on every move, follow Back/Forward. Default `true`. */
-  hash?: boolean
+  /**
+   * Read `#slideN` on start, write it on every move, follow Back/Forward.
+   * Default `true`. A string namespaces the hash (`#{name}-slideN`, one
+   * `&`-separated part per deck), so several decks can share one URL.
+   */
+  hash?: boolean | string
   /**
    * Keep other windows of the same deck (a presenter window) in step over a
    * `BroadcastChannel`. `true` (default) derives the channel name from the
@@ -50,6 +62,12 @@ export interface PresentationOptions {
   start?: Partial<Position>
   /** Extra keys, tried before the defaults (see {@link Presentation.bindKeys}). */
   keys?: KeyMap
+  /**
+   * Follow the hot updates announced by `slides` itself (a `*.slides.md`
+   * import in Vite's dev server carries a hidden handle, see
+   * {@link HOT_UPDATES}). Default `true`.
+   */
+  hot?: boolean
 }
 
 /** Why the position changed. */
@@ -84,7 +102,10 @@ export interface Presentation<S extends PresentableSlide = PresentableSlide> {
   go(slide: number, step?: number): boolean
   first(): boolean
   last(): boolean
-  /** Replace the slides (hot reload): keeps the position, clamps it if the deck shrank. */
+  /**
+   * Replace the slides (hot reload): stays on the same slide, found by
+   * identity (see `followSlide`), and on the same step if it still exists.
+   */
   update(slides: readonly S[], meta?: PresentationMeta): void
   on<E extends keyof PresentationEvents<S>>(
     event: E,
@@ -104,8 +125,9 @@ export function createPresentation<S extends PresentableSlide>(
   initialSlides: readonly S[],
   options: PresentationOptions = {},
 ): Presentation<S> {
-  const { keyboard = true, touch = true, hash = true, sync = true, keys } = options
+  const { keyboard = true, touch = true, hash = true, sync = true, hot = true, keys } = options
   const win = options.window === undefined ? (globalThis.window ?? null) : options.window
+  const namespace = typeof hash === 'string' ? hash : ''
   let slides = initialSlides
   let meta: PresentationMeta = options.meta ?? {}
   const listeners: { [E in keyof PresentationEvents<S>]: Set<PresentationEvents<S>[E]> } = {
@@ -115,14 +137,13 @@ export function createPresentation<S extends PresentableSlide>(
   }
   const keyMaps: KeyMap[] = keys ? [keys] : []
   const cleanups: Array<() => void> = []
-  const syncId = createSyncId()
-  let channel: BroadcastChannel | null = null
+  let channel: Channel | null = null
   let destroyed = false
 
-  const fromHash = hash && win ? parseHash(win.location.hash) : null
+  const fromHash = hash !== false && win ? parseHash(win.location.hash, namespace) : null
   let position = clampPosition(slides, fromHash ?? { slide: 0, step: 0, ...options.start })
 
-  function listen(target: EventTarget, type: string, handler: (event: never) => void) {
+  const listen: Listen = (target, type, handler) => {
     target.addEventListener(type, handler as EventListener)
     cleanups.push(() => target.removeEventListener(type, handler as EventListener))
   }
@@ -133,8 +154,10 @@ export function createPresentation<S extends PresentableSlide>(
     if (samePosition(next, position)) return false
     const previous = position
     position = next
-    if (hash && win && cause !== 'hash') writeHash(win, position, 'push')
-    if (channel && cause !== 'sync') channel.postMessage(positionMessage(syncId, position))
+    if (hash !== false && win && cause !== 'hash') {
+      writeHash(win, position, namespace, cause === 'update' ? 'replace' : 'push')
+    }
+    if (cause !== 'sync') channel?.post(position)
     for (const listener of listeners.change) listener({ ...position, previous, cause })
     return true
   }
@@ -146,48 +169,45 @@ export function createPresentation<S extends PresentableSlide>(
     last: () => move(lastPosition(slides), 'navigate'),
   }
 
-  function onKey(event: KeyboardEvent) {
-    if (shouldIgnoreKey(event)) return
-    const name = keyName(event)
-    for (let i = keyMaps.length - 1; i >= 0; i--) {
-      const handler: KeyHandler | undefined = keyMaps[i]?.[name]
-      if (handler && handler(event) !== false) {
-        event.preventDefault()
-        return
-      }
-    }
-    const command = DEFAULT_KEYS[name]
-    if (command) {
-      event.preventDefault()
-      commands[command]()
-    }
+  function update(nextSlides: readonly S[], nextMeta?: PresentationMeta) {
+    // The app's own onUpdate and the slides' hot handle may both deliver one edit.
+    if (destroyed || (nextSlides === slides && (!nextMeta || nextMeta === meta))) return
+    const target = { slide: followSlide(slides, nextSlides, position.slide), step: position.step }
+    slides = nextSlides
+    if (nextMeta) meta = nextMeta
+    for (const listener of listeners.update) listener(slides, meta)
+    move(target, 'update')
   }
 
-  if (win) {
-    if (keyboard) listen(win, 'keydown', onKey)
-    if (touch) listenForSwipes(win, listen, (direction) => commands[direction]())
-    if (hash) {
-      writeHash(win, position, 'replace')
+  const input = options.target ?? win
+  if (win && input) {
+    if (keyboard)
+      listen(input, 'keydown', (event: KeyboardEvent) => onKey(event, keyMaps, commands))
+    if (touch) {
+      const width = () => (options.target ? options.target.clientWidth : win.innerWidth)
+      listenForSwipes(input, width, listen, (direction) => commands[direction]())
+    }
+    if (hash !== false) {
+      writeHash(win, position, namespace, 'replace')
       const onHash = () => {
-        const target = parseHash(win.location.hash)
+        const target = parseHash(win.location.hash, namespace)
         if (target) move(target, 'hash')
       }
       listen(win, 'hashchange', onHash)
       listen(win, 'popstate', onHash)
     }
-    if (sync && typeof BroadcastChannel === 'function') {
+    if (sync !== false && typeof BroadcastChannel === 'function') {
       const name = typeof sync === 'string' ? sync : channelName(win.location.pathname, meta.title)
-      const open = new BroadcastChannel(name)
-      channel = open
-      listen(open, 'message', (event: MessageEvent) => {
-        const message = readSyncMessage(event.data, syncId)
-        if (message?.kind === 'position') move(message.position, 'sync')
-        else if (message?.kind === 'hello') open.postMessage(positionMessage(syncId, position))
+      // A deep link wins at load: no hello, so no other window's answer moves this one.
+      channel = openChannel(name, listen, cleanups, {
+        hello: fromHash === null,
+        position: () => position,
+        onPosition: (target) => move(target, 'sync'),
       })
-      cleanups.push(() => open.close())
-      open.postMessage(helloMessage(syncId))
     }
   }
+  const handle = hot ? hotHandle(initialSlides) : undefined
+  if (handle) cleanups.push(handle.onUpdate(update))
 
   return {
     get state() {
@@ -205,13 +225,7 @@ export function createPresentation<S extends PresentableSlide>(
     first: commands.first,
     last: commands.last,
     go: (slide, step = 0) => move({ slide, step }, 'navigate'),
-    update(nextSlides, nextMeta) {
-      if (destroyed) return
-      slides = nextSlides
-      if (nextMeta) meta = nextMeta
-      for (const listener of listeners.update) listener(slides, meta)
-      move(position, 'update')
-    },
+    update,
     on(event, listener) {
       const set = listeners[event] as Set<typeof listener>
       set.add(listener)
@@ -236,8 +250,30 @@ export function createPresentation<S extends PresentableSlide>(
   }
 }
 
-function writeHash(win: Window, position: Position, mode: 'push' | 'replace') {
-  const next = formatHash(position)
+/** Bound keys first (latest map first), then the default navigation. */
+function onKey(
+  event: KeyboardEvent,
+  keyMaps: readonly KeyMap[],
+  commands: Record<NavigationCommand, () => boolean>,
+) {
+  if (shouldIgnoreKey(event)) return
+  const name = keyName(event)
+  for (let i = keyMaps.length - 1; i >= 0; i--) {
+    const handler: KeyHandler | undefined = keyMaps[i]?.[name]
+    if (handler && handler(event) !== false) {
+      event.preventDefault()
+      return
+    }
+  }
+  const command = DEFAULT_KEYS[name]
+  if (command) {
+    event.preventDefault()
+    commands[command]()
+  }
+}
+
+function writeHash(win: Window, position: Position, namespace: string, mode: 'push' | 'replace') {
+  const next = withHashPart(win.location.hash, position, namespace)
   if (win.location.hash === next) return
   if (mode === 'push') win.history.pushState(win.history.state, '', next)
   else win.history.replaceState(win.history.state, '', next)
@@ -245,23 +281,56 @@ function writeHash(win: Window, position: Position, mode: 'push' | 'replace') {
 
 type Listen = (target: EventTarget, type: string, handler: (event: never) => void) => void
 
+interface Channel {
+  post(position: Position): void
+}
+
 /**
- * Turn a one-finger horizontal swipe into next/prev. The distance needed is
- * {@link SWIPE_THRESHOLD}, or {@link SWIPE_THRESHOLD_FRACTION} of a narrow window.
+ * Join the deck's BroadcastChannel: answer a newcomer's hello with our
+ * position, follow positions from other windows, and (unless `hello` is
+ * false) ask the others where they are.
  */
-function listenForSwipes(win: Window, listen: Listen, go: (command: 'next' | 'prev') => void) {
+function openChannel(
+  name: string,
+  listen: Listen,
+  cleanups: Array<() => void>,
+  wiring: { hello: boolean; position: () => Position; onPosition: (position: Position) => void },
+): Channel {
+  const id = createSyncId()
+  const open = new BroadcastChannel(name)
+  listen(open, 'message', (event: MessageEvent) => {
+    const message = readSyncMessage(event.data, id)
+    if (message?.kind === 'position') wiring.onPosition(message.position)
+    else if (message?.kind === 'hello') open.postMessage(positionMessage(id, wiring.position()))
+  })
+  cleanups.push(() => open.close())
+  if (wiring.hello) open.postMessage(helloMessage(id))
+  return { post: (position) => open.postMessage(positionMessage(id, position)) }
+}
+
+/**
+ * Turn a one-finger horizontal swipe on `target` into next/prev. The distance
+ * needed is {@link SWIPE_THRESHOLD}, or {@link SWIPE_THRESHOLD_FRACTION} of a
+ * narrow target.
+ */
+function listenForSwipes(
+  target: EventTarget,
+  width: () => number,
+  listen: Listen,
+  go: (command: 'next' | 'prev') => void,
+) {
   let start: { x: number; y: number } | null = null
-  listen(win, 'touchstart', (event: TouchEvent) => {
+  listen(target, 'touchstart', (event: TouchEvent) => {
     const touch = event.touches.length === 1 ? event.touches[0] : undefined
     start = touch ? { x: touch.clientX, y: touch.clientY } : null
   })
-  listen(win, 'touchend', (event: TouchEvent) => {
+  listen(target, 'touchend', (event: TouchEvent) => {
     const touch = event.changedTouches[0]
     if (!start || !touch) return
     const dx = touch.clientX - start.x
     const dy = touch.clientY - start.y
     start = null
-    const threshold = Math.min(SWIPE_THRESHOLD, win.innerWidth * SWIPE_THRESHOLD_FRACTION)
+    const threshold = Math.min(SWIPE_THRESHOLD, width() * SWIPE_THRESHOLD_FRACTION)
     if (Math.abs(dx) > threshold && Math.abs(dx) > Math.abs(dy)) go(dx < 0 ? 'next' : 'prev')
   })
 }
