@@ -16,6 +16,13 @@ describe('format detection', () => {
     expect(detect('#One\n\n    !python\n    x = 1\n\n---\n\n#Two\n\n$$$$')).toBe('slidemark')
   })
 
+  test('one ordinary-looking line does not make a Slidemark deck another tool’s', () => {
+    expect(detect('# One\n\nNote: the API changed in v2.\n\n---\n\n# Two\n\n--\n')).toBe(
+      'slidemark',
+    )
+    expect(detect('# One\n\nNote: a\n\n---\n\nNotes: b\n\n----\n\n# Three')).toBe('reveal')
+  })
+
   test('separators inside fenced code are not evidence', () => {
     expect(detect('# One\n\n```\n???\n--\nNote: x\n```')).toBe('slidemark')
   })

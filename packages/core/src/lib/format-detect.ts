@@ -46,14 +46,17 @@ const remarkProperties =
 const slidevSlideKeys =
   /^(?:layout|class|transition|hide|disabled|clicks|level|title|src|preload|routeAlias|zoom|dragPos|background|image|hideInToc)[ \t]*:/
 
+/** The votes a format needs before a deck is read as it. */
+const minimumScore = 3
+
 /** One line's vote for a format: `[format, weight]`. */
 type Vote = [DeckFormat, number]
 
 const lineRules: Array<[RegExp, Vote]> = [
   [/^\?\?\?[ \t]*$/, ['remark', 3]],
-  [/^--[ \t]*$/, ['remark', 2]],
+  [/^--[ \t]*$/, ['remark', 1]],
   [/^\.[a-zA-Z_-][\w-]*(?:\.[\w-]+)*\[/, ['remark', 1]],
-  [/^[ \t]*notes?:/i, ['reveal', 2]],
+  [/^[ \t]*notes?:/i, ['reveal', 1]],
   [/^----[ \t]*$/, ['reveal', 2]],
   [/<!--\s*\.(?:element|slide):/, ['reveal', 3]],
   [
@@ -69,7 +72,8 @@ const lineRules: Array<[RegExp, Vote]> = [
 /**
  * Choose the format a deck is read as: the compile option when it is not
  * `'auto'`, else the front matter's `format:`, else what the deck's own
- * syntax says (each tell-tale line votes; the most votes win), else
+ * syntax says (each tell-tale line votes; the most votes win, and at
+ * least three are needed, so one `Note:` paragraph is not enough), else
  * `'slidemark'`. An unknown `format:` value is a warning at its line.
  */
 export function chooseFormat(
@@ -127,8 +131,9 @@ export function detectFormat(
     for (const [pattern, rule] of lineRules) if (pattern.test(line)) vote(rule)
     if (/^---[ \t]*$/.test(line)) voteSlideHead(lines, index + 1, vote)
   }
+  // One ordinary-looking line (`Note: …`, a `--` signature) is not enough to leave Slidemark.
   let best: DeckFormat = 'slidemark'
-  let bestScore = 0
+  let bestScore = minimumScore - 1
   for (const [format, value] of score) {
     if (value > bestScore) {
       best = format
@@ -155,8 +160,8 @@ function voteSlideHead(lines: readonly string[], from: number, vote: (rule: Vote
   }
   if (index === from) return
   const closed = /^---[ \t]*$/.test(lines[index] ?? '')
-  if (remarkOnly) vote(['remark', 2])
-  else if (closed && slidevOnly) vote(['slidev', 2])
+  if (remarkOnly) vote(['remark', 3])
+  else if (closed && slidevOnly) vote(['slidev', 3])
   else if (!closed) vote(['remark', 1])
 }
 
