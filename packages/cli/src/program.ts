@@ -166,6 +166,24 @@ export function createProgram(): CAC {
     })
 
   cli
+    .command('check <deck>', 'Lay every slide out in Chromium and report what does not fit or load')
+    .option('--json', 'Print the problems as a JSON array of messages')
+    .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
+    .option('--theme <name>', THEME_HELP)
+    .option('--root <dir>', ROOT_HELP)
+    .example('slidemark check talk.slides.md')
+    .action(async (deck: string, options: Record<string, unknown>) => {
+      const checkOptions = {
+        json: options.json === true,
+        browser: text(options.browser, 'browser'),
+        theme: text(options.theme, 'theme'),
+        root: text(options.root, 'root'),
+      }
+      const { checkDeck } = await import('./commands/check.js')
+      await checkDeck(deck, checkOptions)
+    })
+
+  cli
     .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
     .option('--json', 'Print the whole Deck as compile() returns it')
     .example('slidemark inspect talk.slides.md --json')

@@ -28,6 +28,7 @@ import { prepareDeck } from '../prepare.js'
 import { createProgress, info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
 import { SINGLE_FILE_NAME } from './build.js'
+import { layoutMessages, readLayout } from './check.js'
 
 export interface ExportOptions {
   /** Write a PDF: a path, or `true` for `<deck name>.pdf`. The default when `png` is not set. */
@@ -158,7 +159,7 @@ const DECK_URL = 'https://deck.slidemark.invalid/index.html'
  * `<iframe src="file:///etc/passwd">` stays empty), and the network is never
  * used. Service workers are blocked so nothing escapes the routing.
  */
-async function openDeck(browser: Browser, html: string): Promise<Page> {
+export async function openDeck(browser: Browser, html: string): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: PNG_SCALE,
@@ -182,7 +183,7 @@ async function openDeck(browser: Browser, html: string): Promise<Page> {
   return page
 }
 
-async function launch(executablePath: string): Promise<Browser> {
+export async function launch(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core')
   try {
     return await chromium.launch({
@@ -271,6 +272,8 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
     releaseBrowser = registerCleanup(() => opened.close())
     const page = await openDeck(browser, path.join(work, SINGLE_FILE_NAME))
     await layOutFrames(page, frames, slides.length)
+    // The same layout problems `slidemark check` reports (slides that do not fit, broken images).
+    printer.print(layoutMessages(deck.displayPath, slides, await readLayout(page, slides.length)))
     const progress = createProgress('exported slide')
 
     if (pngDir) {
