@@ -91,11 +91,14 @@ export function searchFitScale(measureAt: (scale: number) => Measure, floor: num
   return { scale: low, excess: none }
 }
 
-/** The children of a slide element that are scaled: everything but the notes. */
+/** Children of a slide that are not its content: notes, running header, footer, number. */
+const NOT_CONTENT =
+  '.notes, aside, .slidemark-running-header, .slidemark-running-footer, .slidemark-page-number'
+
+/** The children of a slide element that are scaled: its content, not notes or running parts. */
 function fitted(slide: HTMLElement): HTMLElement[] {
   return [...slide.children].filter(
-    (child): child is HTMLElement =>
-      'style' in child && !child.classList.contains('notes') && child.localName !== 'aside',
+    (child): child is HTMLElement => 'style' in child && !child.matches(NOT_CONTENT),
   )
 }
 
