@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CliError } from './errors.js'
+import { CliError, diskFullError } from './errors.js'
 import { registerCleanup } from './interrupt.js'
 
 /**
@@ -72,6 +72,8 @@ export function describeWriteError(error: unknown, target: string): CliError {
     ENOSPC: 'no space left on device',
     EEXIST: 'it already exists',
   }
+  const full = diskFullError(error, target)
+  if (full) return full
   const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error))
   return new CliError(`cannot write ${target}: ${reason}`)
 }

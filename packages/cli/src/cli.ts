@@ -1,5 +1,6 @@
-import { CliError, exitCodes, UsageError } from './errors.js'
-import { installSignalHandlers, runCleanups } from './interrupt.js'
+import { stripVTControlCharacters } from 'node:util'
+import { CliError, diskFullError, exitCodes, UsageError } from './errors.js'
+import { installSignalHandlers, interruptedCode, runCleanups } from './interrupt.js'
 import { createProgram } from './program.js'
 
 /** cac's own errors (unknown option, missing argument) are usage errors. */
@@ -12,6 +13,11 @@ function fromCac(error: Error, args: readonly string[]): CliError | undefined {
     .replace(/^missing required args for command `(\w+).*`$/, 'missing deck file for $1')
     .replace(/`/g, '"')
   return new UsageError(message.charAt(0).toLowerCase() + message.slice(1))
+}
+
+/** `text` without colour codes unless standard error is a terminal that shows them. */
+function plain(text: string): string {
+  return process.stderr.isTTY && !process.env.NO_COLOR ? text : stripVTControlCharacters(text)
 }
 
 /** Waits until standard output and error are flushed, then exits. */
@@ -37,22 +43,38 @@ export async function main(args: readonly string[]): Promise<never> {
       await program.runMatchedCommand()
     }
   } catch (thrown) {
+    // Interrupted: whatever failed because of it (Ctrl-C reaches the browser too), the signal
+    // handler says so in one line and exits. A failure that is not ours waits a moment for that signal.
+    if (!(thrown instanceof CliError)) await new Promise((resolve) => setTimeout(resolve, 50))
+    const interrupted = interruptedCode()
+    if (interrupted !== undefined) {
+      await runCleanups()
+      return exit(interrupted)
+    }
     const error =
       thrown instanceof CliError
         ? thrown
         : thrown instanceof Error
-          ? fromCac(thrown, program.args)
+          ? (fromCac(thrown, program.args) ?? diskFullError(thrown))
           : undefined
     await runCleanups()
     if (error) {
-      process.stderr.write(`slidemark: ${error.message}\n`)
+      process.stderr.write(`slidemark: ${plain(error.message)}\n`)
       if (error instanceof UsageError) process.stderr.write('Run slidemark --help for usage.\n')
       code = error.exitCode
     } else {
-      process.stderr.write(`slidemark: unexpected error, please report it:\n`)
+      // A bug: one line, and the stack where someone reads it (a terminal, or SLIDEMARK_DEBUG=1).
+      const message = thrown instanceof Error ? thrown.message : String(thrown)
       process.stderr.write(
-        `${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`,
+        `slidemark: unexpected error, please report it: ${plain(message).split('\n')[0]}\n`,
       )
+      if (
+        thrown instanceof Error &&
+        thrown.stack &&
+        (process.stderr.isTTY || process.env.SLIDEMARK_DEBUG)
+      ) {
+        process.stderr.write(`${thrown.stack}\n`)
+      }
       code = exitCodes.failure
     }
   }

@@ -30,6 +30,27 @@ export class CliError extends Error {
   }
 }
 
+/** A full disk as Node (`ENOSPC`, `EDQUOT`) and Rolldown (`No space left on device (os error 28)`) report it. */
+const DISK_FULL = /\b(?:ENOSPC|EDQUOT)\b|no space left on device|disk quota exceeded/i
+
+/**
+ * A {@link CliError} for a full disk when `error` (or one of the errors it
+ * gathers) is one; `undefined` otherwise.
+ */
+export function diskFullError(error: unknown, target?: string): CliError | undefined {
+  const parts = [error, ...((error as { errors?: unknown[] } | undefined)?.errors ?? [])]
+  const text = parts
+    .map((part) =>
+      part instanceof Error || typeof part === 'object'
+        ? `${(part as { code?: string })?.code ?? ''} ${(part as { message?: string })?.message ?? ''}`
+        : String(part),
+    )
+    .join('\n')
+  if (!DISK_FULL.test(text)) return undefined
+  const where = target ? `cannot write ${target}: ` : ''
+  return new CliError(`${where}no space left on device; free some space and run the command again`)
+}
+
 /** A {@link CliError} about the command line (exit code 2). */
 export class UsageError extends CliError {
   constructor(message: string) {

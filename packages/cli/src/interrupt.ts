@@ -11,13 +11,19 @@ import { exitCodes } from './errors.js'
 type Cleanup = () => void | Promise<void>
 type StopSignal = 'SIGINT' | 'SIGTERM'
 
-/** How long cleanups may take after a signal before the process exits anyway. */
-const CLEANUP_TIMEOUT_MS = 5000
+/**
+ * How long cleanups may take after a signal before the process exits anyway:
+ * Ctrl-C ends the CLI within a second. What a cleanup had no time to remove
+ * (a temporary folder named after this process) the next run removes.
+ */
+const CLEANUP_TIMEOUT_MS = 800
 
 const cleanups = new Set<Cleanup>()
 const stopWaiters = new Set<(signal: StopSignal) => void>()
 let installed = false
 let stopping = false
+/** The signal being handled, once one arrived (and no stop waiter took it). */
+let received: StopSignal | undefined
 
 /** Runs `cleanup` if the process is interrupted; call the returned function once it is no longer needed. */
 export function registerCleanup(cleanup: Cleanup): () => void {
@@ -42,17 +48,27 @@ export function installSignalHandlers(): void {
   process.on('SIGTERM', () => void onSignal('SIGTERM'))
 }
 
-/** Runs every registered cleanup, each at most once, ignoring their failures. */
+/**
+ * Runs every registered cleanup at once, each at most once, ignoring their
+ * failures: a synchronous one (removing a temporary folder) is done before a
+ * slow one (closing a browser) is awaited.
+ */
 export async function runCleanups(): Promise<void> {
   const pending = [...cleanups].reverse()
   cleanups.clear()
-  for (const cleanup of pending) {
-    try {
-      await cleanup()
-    } catch {
-      // A cleanup that fails must not keep the others from running.
-    }
-  }
+  const running = pending.map(async (cleanup) => cleanup())
+  // A cleanup that fails must not keep the others from running.
+  await Promise.allSettled(running)
+}
+
+/**
+ * The exit code of the signal being handled (130 or 143), or `undefined`.
+ * A command failing because of the signal (the browser it drove was
+ * interrupted too) is not an error: the signal handler exits.
+ */
+export function interruptedCode(): number | undefined {
+  if (received === undefined) return undefined
+  return received === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated
 }
 
 async function onSignal(signal: StopSignal): Promise<void> {
@@ -67,6 +83,7 @@ async function onSignal(signal: StopSignal): Promise<void> {
     stopping = false
     return
   }
+  received = signal
   process.stderr.write(`\nslidemark: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`)
   const timer = setTimeout(() => process.exit(code), CLEANUP_TIMEOUT_MS)
   timer.unref()

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Deck } from '@slidemark/core'
+import { describeWriteError } from './atomic.js'
 import { displayPathOf } from './deck.js'
 import { CliError, UsageError } from './errors.js'
 import { version } from './program.js'
@@ -201,10 +202,14 @@ export function checkOutputFile(
 }
 
 /** Writes the manifest listing every file now in `dir` (call it last, in the staged folder). */
-export function writeManifest(dir: string): void {
+export function writeManifest(dir: string, target?: string): void {
   const files = listEntries(dir).filter((file) => file !== MANIFEST_FILE)
   const manifest: Manifest = { generator: 'slidemark', version: version(), files }
-  fs.writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
+  try {
+    fs.writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
+  } catch (error) {
+    throw describeWriteError(error, target ?? dir)
+  }
 }
 
 function readPart(file: string, at: 'start' | 'end', bytes: number): string {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { assertBuilt, fixtures, tempDir } from './helpers.js'
+import { assertBuilt, bin, cliEnv, fixtures, tempDir } from './helpers.js'
 
 const made: string[] = []
 beforeAll(assertBuilt)
@@ -52,5 +53,89 @@ describe('Ctrl-C leaves nothing half-written', () => {
     const { code } = await interrupt(path.join(dir, 'dist'), 'SIGTERM')
     expect(code).toBe(143)
     expect(fs.readdirSync(dir)).toEqual([])
+  })
+})
+
+/** A deck long enough that exporting it takes a while: 60 slides of three steps. */
+function longDeck(dir: string): void {
+  const slides = Array.from(
+    { length: 60 },
+    (_, n) =>
+      `# Tide station ${n + 1}\n\n- high water\n\n$$$$\n\n- low water\n\n$$$$\n\nRange ${n}`,
+  )
+  fs.writeFileSync(
+    path.join(dir, 'long.slides.md'),
+    `---\ntitle: Every station\n---\n\nEvery station\n\n---\n\n${slides.join('\n\n---\n\n')}\n`,
+  )
+}
+
+/**
+ * Runs the CLI in its own process group and, once its standard error matches
+ * `when`, sends `signal` to the whole group, as a terminal's Ctrl-C does (the
+ * browser gets it too). Resolves with the exit code, the output and how long
+ * the exit took after the signal.
+ */
+function signalGroup(
+  args: string[],
+  cwd: string,
+  when: RegExp,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      detached: true,
+      env: cliEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    let sent = 0
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+      if (!sent && when.test(stderr)) {
+        sent = performance.now()
+        process.kill(-(child.pid as number), signal)
+      }
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stderr, ms: performance.now() - sent }))
+  })
+}
+
+describe('Ctrl-C in a command', () => {
+  it('during export exits 130 with one line, no stack trace, and leaves nothing behind', async () => {
+    const dir = tempDir()
+    made.push(dir)
+    longDeck(dir)
+    const before = fs
+      .readdirSync(os.tmpdir())
+      .filter((name) => name.startsWith('slidemark-export-'))
+    const result = await signalGroup(
+      ['export', 'long.slides.md', '--png', 'frames', '--steps'],
+      dir,
+      /exported slide 2\//,
+      'SIGINT',
+    )
+    expect(result.code).toBe(130)
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('slidemark:'))
+    expect(lines.at(-1)).toBe('slidemark: interrupted')
+    expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
+    expect(fs.readdirSync(dir)).toEqual(['long.slides.md'])
+    const after = fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('slidemark-export-'))
+    expect(after.filter((name) => !before.includes(name))).toEqual([])
+    // "Within a second" on an idle machine; generous here for a loaded one.
+    expect(result.ms).toBeLessThan(5000)
+  })
+
+  it('SIGTERM during build exits 143 and leaves no staged folder', async () => {
+    const dir = tempDir()
+    made.push(dir)
+    longDeck(dir)
+    const result = await signalGroup(['build', 'long.slides.md'], dir, /building with/, 'SIGTERM')
+    expect(result.code).toBe(143)
+    expect(result.stderr).toContain('slidemark: terminated')
+    expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
+    expect(fs.readdirSync(dir)).toEqual(['long.slides.md'])
+    expect(result.ms).toBeLessThan(5000)
   })
 })

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describeBuildError } from '../src/commands/build.js'
 import { markPdf } from '../src/outputs.js'
 import { assertBuilt, copyFixture, fixtures, runCli } from './helpers.js'
 
@@ -283,5 +284,55 @@ describe('temporary files of a killed run', () => {
       'img',
       'talk.slides.md',
     ])
+  })
+})
+
+describe('a full disk', () => {
+  /** The CLI with every write into its temporary outputs failing with ENOSPC (see fixtures/disk-full.mjs). */
+  const full = { NODE_OPTIONS: `--import=${path.join(fixtures, 'disk-full.mjs')}` }
+
+  it('build says so in one line, exits 1 and leaves the previous output', async () => {
+    const dir = project()
+    const first = await runCli(['build', 'talk.slides.md'], { cwd: dir })
+    expect(first.code).toBe(0)
+    const before = snapshot(path.join(dir, 'dist'))
+    const result = await runCli(['build', 'talk.slides.md'], { cwd: dir, env: full })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      'slidemark: cannot write dist: no space left on device; free some space and run the command again',
+    )
+    expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
+    expect(snapshot(path.join(dir, 'dist'))).toEqual(before)
+    expect(fs.readdirSync(dir).sort()).toEqual(['dist', 'img', 'talk.slides.md'])
+  })
+
+  it('export --pdf says so and leaves no temporary file', async () => {
+    const dir = project()
+    const result = await runCli(['export', 'talk.slides.md', '--pdf', 'talk.pdf'], {
+      cwd: dir,
+      env: full,
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^slidemark: cannot write .*talk\.pdf: no space left on device/m)
+    expect(fs.readdirSync(dir).sort()).toEqual(['img', 'talk.slides.md'])
+  })
+
+  it("Rolldown's full-disk error becomes one plain line", () => {
+    const rolldown = Object.assign(new Error('Build failed with 1 error'), {
+      errors: [
+        {
+          message:
+            '\u001b[31m[UNHANDLEABLE_ERROR] Error:\u001b[39m Something went wrong inside rolldown: No space left on device (os error 28)',
+        },
+      ],
+    })
+    expect(describeBuildError(rolldown).message).toBe(
+      'build failed: no space left on device; free some space and run the command again',
+    )
+  })
+
+  it('other build errors lose their colour codes', () => {
+    const coloured = { errors: [{ message: '\u001b[31m[PLUGIN_ERROR]\u001b[39m it broke' }] }
+    expect(describeBuildError(coloured).message).toBe('build failed: it broke')
   })
 })

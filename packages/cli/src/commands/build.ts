@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
-import { CliError, UsageError } from '../errors.js'
+import { CliError, diskFullError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
 import {
   checkOutputDir,
@@ -102,9 +103,15 @@ export function describeBuildError(
   cwd = process.cwd(),
 ): CliError {
   if (error instanceof CliError) return error
+  const full = diskFullError(error)
+  if (full) return new CliError(`build failed: ${full.message}`)
   const problem = (error as { errors?: BuildProblem[] } | undefined)?.errors?.[0]
   const fallback = error instanceof Error ? error.message : String(error)
-  let message = firstLine(problem?.message ?? fallback).replace(/^\[[\w:-]+\]\s*/, '')
+  // Rolldown colours its messages; one line in a log has no use for the codes.
+  let message = firstLine(stripVTControlCharacters(problem?.message ?? fallback)).replace(
+    /^\[[\w:-]+\]\s*/,
+    '',
+  )
   const file = problem?.loc?.file ?? problem?.id
   if (deck && file === deck.path) {
     // The plugin's message starts with the deck's path relative to the Vite root; show ours.
@@ -183,7 +190,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
       moveFileAtomic(html, target.path)
       staging.discard()
     } else {
-      writeManifest(staging.path)
+      writeManifest(staging.path, displayPathOf(target.path, cwd))
       staging.commit()
     }
   } catch (error) {

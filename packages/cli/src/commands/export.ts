@@ -287,7 +287,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
         if (frames[n + 1]?.slide !== frame.slide) progress.update(frame.slide + 1, slides.length)
       }
       progress.done()
-      writeManifest(pngStage.path)
+      writeManifest(pngStage.path, displayPathOf(pngDir, cwd))
       pngStage.commit()
       info(`slidemark: wrote ${frames.length} images to ${displayPathOf(pngDir, cwd)}/`)
     }
