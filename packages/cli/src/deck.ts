@@ -61,8 +61,9 @@ export async function compileDeck(
   cache?: SlideCache,
 ): Promise<LoadedDeck> {
   // Loaded on first use, so bad paths are reported before the compiler loads.
-  const { compile } = await import('@slidemark/core')
-  const deck = await compile(read.source, {
+  // Slides render in worker threads: Ctrl-C is handled at once, a slide stuck is timed out.
+  const { compileInPool } = await import('@slidemark/core/pool')
+  const deck = await compileInPool(read.source, {
     filename: read.displayPath,
     ...(cache ? { cache } : {}),
   })

@@ -38,3 +38,14 @@ test('VERSION (part of every cache key) is the package version', () => {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   expect(core.VERSION).toBe(manifest.version)
 })
+
+test('the pool entry (@slidemark/core/pool) exports exactly this list', async () => {
+  const pool = await import('../src/pool.js')
+  expect(Object.keys(pool).sort()).toEqual([
+    'compileInPool',
+    'defaultSlideTimeout',
+    'destroyCompilePool',
+    'slidesPerThread',
+    'wallClockFactor',
+  ])
+})

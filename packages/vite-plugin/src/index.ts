@@ -1,11 +1,6 @@
 import path from 'node:path'
-import {
-  type CompileOptions,
-  compile,
-  createMemoryCache,
-  type Deck,
-  type SlideCache,
-} from '@slidemark/core'
+import { createMemoryCache, type Deck, type SlideCache } from '@slidemark/core'
+import { compileInPool, type PoolCompileOptions } from '@slidemark/core/pool'
 import {
   createFilter,
   type EnvironmentModuleNode,
@@ -28,12 +23,12 @@ import {
 } from './hot-slides.js'
 
 /**
- * Options of `slidemark()`. Everything `compile()` from `@slidemark/core`
- * takes (Shiki themes, line numbers, the compatibility switch, extra
- * remark/rehype plugins) passes through unchanged; `filename` is the deck's
- * path and set by the plugin.
+ * Options of `slidemark()`. Everything `compileInPool()` from
+ * `@slidemark/core/pool` takes (Shiki themes, line numbers, the
+ * compatibility switch, extra remark/rehype plugins, `slideTimeout`) passes
+ * through unchanged; `filename` is the deck's path and set by the plugin.
  */
-export interface Options extends Omit<CompileOptions, 'filename' | 'cache'> {
+export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> {
   /**
    * Files compiled as decks, matched on the path without `?query`.
    * Default: `/\.slides\.md$/`. Change it to compile other Markdown files too.
@@ -82,6 +77,7 @@ export function slidemark(options: Options = {}): Plugin {
     cacheDir,
     cache: userCache,
     root: assetRoot,
+    slideTimeout,
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
@@ -138,13 +134,22 @@ export function slidemark(options: Options = {}): Plugin {
     return patch
   }
 
+  /**
+   * Never throws: every problem (a failing user plugin, a slide over its time)
+   * is a message. Slides render in worker threads, so Vite's thread stays free.
+   */
+  function compileDeck(source: string, filename: string): Promise<Deck> {
+    const timeout = slideTimeout === undefined ? {} : { slideTimeout }
+    return compileInPool(source, { ...compileOptions, filename, cache, ...timeout })
+  }
+
   async function diffEdit(
     id: string,
     read: () => string | Promise<string>,
   ): Promise<HotSlidesPatch | undefined> {
     const previous = hotDecks.get(id)
     if (!previous) return undefined
-    const deck = await compile(await read(), { ...compileOptions, filename: id, cache })
+    const deck = await compileDeck(await read(), id)
     const slides = diffDecks(previous.deck, deck)
     if (!slides) return undefined
     printWarnings(deck, id)
@@ -184,8 +189,7 @@ export function slidemark(options: Options = {}): Plugin {
         const browser = serving && this.environment.name === 'client'
         // A deck that fails here is on screen as an overlay: its next edit must be a module update.
         if (browser) hotDecks.delete(normalizePath(file))
-        // compile() never throws: every problem, a failing user plugin too, is a message.
-        const deck = await compile(source, { ...compileOptions, filename: file, cache })
+        const deck = await compileDeck(source, file)
         printWarnings(deck, file)
         const errors = deck.messages.filter((message) => message.severity === 'error')
         if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))

@@ -107,7 +107,14 @@ describe('options', () => {
     const options = { cacheDir, remarkPlugins: [countSlides] }
     await buildEntry(root, 'src/talk.slides.md', [slidemark(options)])
     expect(runs).toBe(5)
-    expect(fs.readdirSync(cacheDir)).toHaveLength(5)
+    const [store, ...others] = fs.readdirSync(cacheDir)
+    expect(others).toEqual([])
+    expect(
+      fs
+        .readFileSync(path.join(cacheDir, store as string), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(5)
     await buildEntry(root, 'src/talk.slides.md', [slidemark(options)])
     expect(runs).toBe(5)
   })

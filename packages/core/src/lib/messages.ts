@@ -21,6 +21,7 @@ export const ruleIds = {
   invalidMath: 'invalid-math',
   invalidDeckOption: 'invalid-deck-option',
   pluginError: 'plugin-error',
+  slideTimeout: 'slide-timeout',
   internalError: 'internal-error',
 } as const
 

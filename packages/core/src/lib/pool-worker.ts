@@ -1,0 +1,65 @@
+/**
+ * The worker side of `compileInPool()`: one per thread of the pool. On
+ * start it loads the pipeline and creates the Shiki highlighter with the
+ * default themes (once per thread); each task renders one slide.
+ */
+import { bundledLanguages } from 'shiki'
+import type { CompileOptions } from '../types.js'
+import { getSharedHighlighter } from './highlighter.js'
+import { defaultThemes, resolveOptions } from './options.js'
+import { getSlideProcessor } from './processor.js'
+import { type RenderedSlide, renderSlide } from './render.js'
+import type { SlideSource } from './split.js'
+import { threadCpuMs, threadId } from './thread-clock.js'
+
+/** What crosses to the worker: plain data only (user plugins never do). */
+export interface RenderTask {
+  slide: SlideSource
+  options: Pick<CompileOptions, 'filename' | 'themes' | 'lineNumbers' | 'compat'>
+  /**
+   * Set by the worker when it starts the slide (after loading grammars): `Date.now()`,
+   * its thread id and that thread's CPU milliseconds. The budget counts from there.
+   */
+  clock: Float64Array
+}
+
+const noCache = { get: () => undefined, set: () => undefined }
+const thread = threadId()
+
+await getSharedHighlighter([defaultThemes.light, defaultThemes.dark])
+
+export default async function renderTask(task: RenderTask): Promise<RenderedSlide> {
+  const options = resolveOptions({ ...task.options, cache: false }, noCache)
+  const processor = getSlideProcessor(options)
+  // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
+  // machine it can take seconds, and it must not count against the slide's budget.
+  await loadLanguages(task.slide.text, [options.themes.light, options.themes.dark])
+  task.clock[1] = thread
+  task.clock[2] = threadCpuMs(thread)
+  task.clock[0] = Date.now()
+  return renderSlide(processor, task.slide, options)
+}
+
+/** Fence info strings, `!lang` marker lines and inline `{:lang}`: the languages a slide may use. */
+const languageNames =
+  /^[ \t>]*(?:`{3,}|~{3,})[ \t]*([\w#+.-]+)|^[ \t>]*!([\w#+.-]+)[ \t]*$|\{:([\w#+.-]+)\}/gm
+
+/** Loads the Shiki grammars a slide names (unknown names are left to the pipeline to report). */
+async function loadLanguages(text: string, themes: string[]): Promise<void> {
+  const names = new Set<string>()
+  for (const match of text.matchAll(languageNames)) {
+    const name = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase()
+    if (Object.hasOwn(bundledLanguages, name)) names.add(name)
+  }
+  if (names.size === 0) return
+  const highlighter = await getSharedHighlighter(themes)
+  const loaded = new Set(highlighter.getLoadedLanguages())
+  for (const name of names) {
+    if (loaded.has(name)) continue
+    try {
+      await highlighter.loadLanguage(name as never)
+    } catch {
+      // The pipeline loads it again and reports what went wrong, in its place.
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { availableParallelism } from 'node:os'
+import Tinypool from 'tinypool'
+import type { CompileOptions, Deck } from '../types.js'
+import { compile, compileWith } from './compile.js'
+import { describe, placedMessage, ruleIds } from './messages.js'
+import type { ResolvedOptions } from './options.js'
+import type { RenderTask } from './pool-worker.js'
+import { type RenderedSlide, sourceSlide } from './render.js'
+import type { SlideSource } from './split.js'
+import { threadCpuMs } from './thread-clock.js'
+
+export interface PoolCompileOptions extends CompileOptions {
+  /**
+   * Milliseconds of CPU time one slide may spend rendering (counted from when
+   * a worker starts it, not while it waits; on Linux, elsewhere wall-clock
+   * time; and at most 6× as long in wall-clock time on a busy machine)
+   * before its worker is stopped: the slide
+   * becomes a `slide-timeout` error at its first line and is shown as its
+   * source; the other slides compile. Default: `10_000`.
+   */
+  slideTimeout?: number
+}
+
+/** Default of `slideTimeout`: far above any real slide (tens of ms), well below "is it hung?". */
+export const defaultSlideTimeout = 10_000
+
+/**
+ * Slides one thread gets before another thread is worth starting: a thread
+ * costs a start-up (loading the pipeline and Shiki) of about as much as
+ * rendering this many slides, so a small deck uses one thread.
+ */
+export const slidesPerThread = 40
+
+/**
+ * `compile()`, with the slides the cache misses rendered in a pool of worker
+ * threads (tinypool), in parallel on every core. The calling thread only
+ * splits, reads the cache and assembles, so it stays free to handle
+ * Ctrl-C; a slide over `slideTimeout` is stopped and reported, not waited
+ * for. Output is the same as `compile()`'s. With `remarkPlugins` or
+ * `rehypePlugins` (functions cannot be sent to a thread) this is `compile()`.
+ */
+export function compileInPool(source: string, options: PoolCompileOptions = {}): Promise<Deck> {
+  const { slideTimeout = defaultSlideTimeout, ...compileOptions } = options ?? {}
+  const plugins = [compileOptions.remarkPlugins, compileOptions.rehypePlugins]
+  if (plugins.some((list) => Array.isArray(list) && list.length > 0)) {
+    return compile(source, compileOptions)
+  }
+  const budget = Number.isFinite(slideTimeout) && slideTimeout > 0 ? slideTimeout : Infinity
+  return compileWith(source, compileOptions, (slides, resolved) =>
+    renderInPool(slides, resolved, budget),
+  )
+}
+
+let pool: Tinypool | undefined
+
+/**
+ * Stops every worker thread of the pool now, even one in the middle of a
+ * slide (a later `compileInPool()` starts a new pool). Idle workers never
+ * keep a process alive; call this to end one that is busy, e.g. on Ctrl-C.
+ */
+export async function destroyCompilePool(): Promise<void> {
+  const current = pool
+  pool = undefined
+  await current?.destroy()
+}
+
+/** The pool, started on first use: up to one thread per core, one kept warm between compiles. */
+function getPool(): Tinypool {
+  pool ??= new Tinypool({
+    filename: workerFile().href,
+    minThreads: 1,
+    maxThreads: availableParallelism(),
+    // Extra threads stay a while for the next compile (a dev-server edit, the next deck).
+    idleTimeout: 30_000,
+  })
+  return pool
+}
+
+/**
+ * The worker module. Tests run this file as TypeScript, which a worker
+ * thread cannot load on Node 20: they use the built one (`pnpm build`).
+ */
+function workerFile(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/lib/pool-worker.js', import.meta.url)
+    : new URL('./pool-worker.js', import.meta.url)
+}
+
+/** Renders `slides` on at most one thread per `slidesPerThread` slides, in order. */
+const renderInPool = async (
+  slides: SlideSource[],
+  options: ResolvedOptions,
+  budget: number,
+): Promise<RenderedSlide[]> => {
+  const threads = getPool()
+  const lanes = Math.min(threads.options.maxThreads, Math.ceil(slides.length / slidesPerThread))
+  const results: RenderedSlide[] = new Array(slides.length)
+  let next = 0
+  const lane = async () => {
+    while (next < slides.length) {
+      const index = next++
+      results[index] = await renderOne(threads, slides[index] as SlideSource, options, budget)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane))
+  return results
+}
+
+async function renderOne(
+  threads: Tinypool,
+  slide: SlideSource,
+  options: ResolvedOptions,
+  budget: number,
+): Promise<RenderedSlide> {
+  const { filename, themes, lineNumbers, compat } = options
+  const task: RenderTask = {
+    slide,
+    options: { filename, themes, lineNumbers, compat },
+    clock: new Float64Array(new SharedArrayBuffer(3 * 8)),
+  }
+  const controller = new AbortController()
+  const unwatch = watch(task.clock, budget, controller)
+  try {
+    return (await threads.run(task, { signal: controller.signal })) as RenderedSlide
+  } catch (error) {
+    if (controller.signal.aborted) return timedOut(slide, budget)
+    const reason = `Compiling this slide failed, it is shown as source: ${describe(error)}`
+    return sourceSlide(slide, [placedMessage(reason, 1, 1, ruleIds.pluginError, 'error')])
+  } finally {
+    unwatch()
+  }
+}
+
+function timedOut(slide: SlideSource, budget: number): RenderedSlide {
+  const seconds = budget / 1000
+  const reason =
+    `This slide took over ${seconds} s to compile and is shown as source ` +
+    '(long runs of `*` or `_` in one paragraph are a usual cause: put such text in a code block)'
+  return sourceSlide(slide, [placedMessage(reason, 1, 1, ruleIds.slideTimeout, 'error')])
+}
+
+/**
+ * How much longer than `slideTimeout` a slide may take in wall-clock time
+ * while its thread waits for a core: the budget counts CPU time (see
+ * thread-clock.ts), and this bounds a slide on a very busy machine.
+ */
+export const wallClockFactor = 6
+
+/** Slides being rendered: their clocks (see `RenderTask`) and how to stop them. */
+const watched = new Set<{ clock: Float64Array; budget: number; controller: AbortController }>()
+let watchdog: NodeJS.Timeout | undefined
+
+/**
+ * Aborts the task once its thread has spent `budget` CPU ms on the slide, or
+ * `budget × wallClockFactor` ms have passed (a thread busy in one slide
+ * cannot time itself out). Returns the unwatch.
+ */
+function watch(clock: Float64Array, budget: number, controller: AbortController): () => void {
+  if (budget === Infinity) return () => {}
+  const entry = { clock, budget, controller }
+  watched.add(entry)
+  watchdog ??= setInterval(checkBudgets, Math.min(100, budget / 4)).unref()
+  return () => {
+    watched.delete(entry)
+    if (watched.size === 0 && watchdog) {
+      clearInterval(watchdog)
+      watchdog = undefined
+    }
+  }
+}
+
+function checkBudgets() {
+  const now = Date.now()
+  for (const { clock, budget, controller } of watched) {
+    const [started = 0, thread = 0, cpuAtStart = Number.NaN] = clock
+    if (started === 0) continue // still waiting for a thread, or loading grammars
+    const wall = now - started
+    const cpu = threadCpuMs(thread) - cpuAtStart
+    const spent = Number.isNaN(cpu) ? wall : cpu
+    if (spent > budget || wall > budget * wallClockFactor) controller.abort()
+  }
+}

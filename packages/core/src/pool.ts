@@ -1,0 +1,8 @@
+export {
+  compileInPool,
+  defaultSlideTimeout,
+  destroyCompilePool,
+  type PoolCompileOptions,
+  slidesPerThread,
+  wallClockFactor,
+} from './lib/pool.js'
