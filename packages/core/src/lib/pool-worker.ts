@@ -4,9 +4,8 @@
  * default themes (once per thread); each task renders one slide.
  */
 import { bundledLanguages } from 'shiki'
-import type { CompileOptions } from '../types.js'
 import { getSharedHighlighter } from './highlighter.js'
-import { defaultThemes, resolveOptions } from './options.js'
+import { defaultThemes, type ResolvedOptions } from './options.js'
 import { getSlideProcessor } from './processor.js'
 import { type RenderedSlide, renderSlide } from './render.js'
 import type { SlideSource } from './split.js'
@@ -15,7 +14,7 @@ import { threadCpuMs, threadId } from './thread-clock.js'
 /** What crosses to the worker: plain data only (user plugins never do). */
 export interface RenderTask {
   slide: SlideSource
-  options: Pick<CompileOptions, 'filename' | 'themes' | 'lineNumbers' | 'compat'>
+  options: Omit<ResolvedOptions, 'remarkPlugins' | 'rehypePlugins' | 'cache'>
   /**
    * Set by the worker when it starts the slide (after loading grammars): `Date.now()`,
    * its thread id and that thread's CPU milliseconds. The budget counts from there.
@@ -23,13 +22,17 @@ export interface RenderTask {
   clock: Float64Array
 }
 
-const noCache = { get: () => undefined, set: () => undefined }
 const thread = threadId()
 
 await getSharedHighlighter([defaultThemes.light, defaultThemes.dark])
 
 export default async function renderTask(task: RenderTask): Promise<RenderedSlide> {
-  const options = resolveOptions({ ...task.options, cache: false }, noCache)
+  const options: ResolvedOptions = {
+    ...task.options,
+    remarkPlugins: [],
+    rehypePlugins: [],
+    cache: undefined,
+  }
   const processor = getSlideProcessor(options)
   // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
   // machine it can take seconds, and it must not count against the slide's budget.

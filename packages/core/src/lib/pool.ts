@@ -112,10 +112,10 @@ async function renderOne(
   options: ResolvedOptions,
   budget: number,
 ): Promise<RenderedSlide> {
-  const { filename, themes, lineNumbers, compat } = options
+  const { remarkPlugins, rehypePlugins, cache, ...plain } = options // functions stay here
   const task: RenderTask = {
     slide,
-    options: { filename, themes, lineNumbers, compat },
+    options: plain,
     clock: new Float64Array(new SharedArrayBuffer(3 * 8)),
   }
   const controller = new AbortController()
