@@ -117,10 +117,11 @@ export function createProgram(): CAC {
     })
 
   cli
-    .command('export <deck>', 'Render a deck to PDF or PNG images in Chromium')
+    .command('export <deck>', 'Render a deck to PDF, PNG images or PowerPoint in Chromium')
     .option('--pdf [file]', 'Write a PDF, one page per slide (default when no --png: <deck>.pdf)')
     .option('--png [dir]', 'Write one PNG per slide into a folder (default: <deck>-png/)')
-    .option('--steps', 'One page or image per build step instead of per slide')
+    .option('--pptx [file]', 'Write an editable PowerPoint file (default: <deck>.pptx)')
+    .option('--steps', 'One page, image or PowerPoint slide per build step instead of per slide')
     .option('--notes', "Print each slide's presenter notes below it")
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
@@ -128,10 +129,12 @@ export function createProgram(): CAC {
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
+    .example('slidemark export talk.slides.md --pptx talk.pptx --steps')
     .action(async (deck: string, options: Record<string, unknown>) => {
       const exportOptions = {
         pdf: optionalPath(options.pdf, 'pdf'),
         png: optionalPath(options.png, 'png'),
+        pptx: optionalPath(options.pptx, 'pptx'),
         steps: options.steps === true,
         notes: options.notes === true,
         browser: text(options.browser, 'browser'),

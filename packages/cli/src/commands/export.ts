@@ -10,8 +10,9 @@ import {
   writeFileAtomic,
 } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
-import { displayPathOf, readDeckSource } from '../deck.js'
+import { type LoadedDeck, displayPathOf, readDeckSource } from '../deck.js'
 import { CliError } from '../errors.js'
+import { isSlidemarkPptx, pptxComment } from '../export/pptx-mark.js'
 import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import {
@@ -25,7 +26,8 @@ import {
   writeManifest,
 } from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
-import { createProgress, info } from '../progress.js'
+import { version } from '../program.js'
+import { createProgress, info, type Progress } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
 import { SINGLE_FILE_NAME } from './build.js'
 import { layoutMessages, readLayout } from './check.js'
@@ -35,6 +37,8 @@ export interface ExportOptions {
   pdf?: string | true | undefined
   /** Write PNG images into a folder: a path, or `true` for `<deck name>-png/`. */
   png?: string | true | undefined
+  /** Write an editable PowerPoint file: a path, or `true` for `<deck name>.pptx`. */
+  pptx?: string | true | undefined
   /** One page or image per build step instead of one per slide (all steps shown). */
   steps?: boolean | undefined
   /** Print each slide's presenter notes below it (the theme's `printNotes`). */
@@ -45,7 +49,7 @@ export interface ExportOptions {
   theme?: string | undefined
   /** The folder the deck may read files from (`--root`); default: the deck's folder. */
   root?: string | undefined
-  /** Replace a PNG folder or PDF that Slidemark did not write (`--overwrite`). */
+  /** Replace a PNG folder, PDF or PowerPoint file that Slidemark did not write (`--overwrite`). */
   overwrite?: boolean | undefined
   cwd?: string | undefined
 }
@@ -183,6 +187,36 @@ export async function openDeck(browser: Browser, html: string): Promise<Page> {
   return page
 }
 
+/** Measures the laid-out frames and writes them as an editable PowerPoint file. */
+async function writePptx(
+  page: Page,
+  file: string,
+  context: {
+    frames: ExportFrame[]
+    slides: readonly Slide[]
+    deck: LoadedDeck
+    cwd: string
+    progress: Progress
+  },
+): Promise<void> {
+  const { frames, slides, deck, progress } = context
+  const { renderPptx } = await import('../export/pptx.js')
+  const pptx = await renderPptx(page, {
+    frames: frames.map((frame) => ({ notes: slides[frame.slide]?.notes ?? '' })),
+    title: deck.deck.meta.title,
+    author: deck.deck.meta.author,
+    generator: pptxComment(version()),
+    // With --steps a slide is done after its last step.
+    onFrame: (n) => {
+      const frame = frames[n - 1]
+      if (frame && frames[n]?.slide !== frame.slide) progress.update(frame.slide + 1, slides.length)
+    },
+  })
+  writeFileAtomic(file, pptx)
+  progress.done()
+  info(`slidemark: wrote ${displayPathOf(file, context.cwd)} (${frames.length} slides)`)
+}
+
 export async function launch(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core')
   try {
@@ -200,14 +234,15 @@ export async function launch(executablePath: string): Promise<Browser> {
   }
 }
 
-/** Where `export` writes: a PDF file and/or a PNG folder, relative to `cwd`. */
+/** Where `export` writes: a PDF file, a PNG folder, a PowerPoint file, relative to `cwd`. */
 export function resolveExportTargets(
-  options: Pick<ExportOptions, 'pdf' | 'png'>,
+  options: Pick<ExportOptions, 'pdf' | 'png' | 'pptx'>,
   deckPath: string,
   cwd: string,
-): { pdfPath: string | undefined; pngDir: string | undefined } {
+): { pdfPath: string | undefined; pngDir: string | undefined; pptxPath: string | undefined } {
   const name = deckBaseName(deckPath)
-  const pdfOption = options.pdf ?? (options.png === undefined ? true : undefined)
+  const pdfOption =
+    options.pdf ?? (options.png === undefined && options.pptx === undefined ? true : undefined)
   const pdfPath =
     pdfOption === undefined
       ? undefined
@@ -216,19 +251,30 @@ export function resolveExportTargets(
     options.png === undefined
       ? undefined
       : path.resolve(cwd, options.png === true ? `${name}-png` : options.png)
-  return { pdfPath, pngDir }
+  const pptxPath =
+    options.pptx === undefined
+      ? undefined
+      : path.resolve(cwd, options.pptx === true ? `${name}.pptx` : options.pptx)
+  return { pdfPath, pngDir, pptxPath }
 }
 
 /** Refuses outputs `export` may not replace (see `outputs.ts`). */
 function checkTargets(
-  { pdfPath, pngDir }: ReturnType<typeof resolveExportTargets>,
+  { pdfPath, pngDir, pptxPath }: ReturnType<typeof resolveExportTargets>,
   check: Omit<OutputCheck, 'option'>,
 ): void {
   if (pdfPath) checkOutputFile(pdfPath, { ...check, option: '--pdf' }, isSlidemarkPdf)
+  if (pptxPath) checkOutputFile(pptxPath, { ...check, option: '--pptx' }, isSlidemarkPptx)
   if (pngDir) checkOutputDir(pngDir, { ...check, option: '--png' })
-  if (pdfPath && pngDir && !path.relative(pngDir, pdfPath).startsWith('..')) {
-    throw new CliError('--pdf must be outside the --png folder, which is replaced as a whole')
+  for (const [file, option] of [
+    [pdfPath, '--pdf'],
+    [pptxPath, '--pptx'],
+  ] as const) {
+    if (file && pngDir && !path.relative(pngDir, file).startsWith('..')) {
+      throw new CliError(`${option} must be outside the --png folder, which is replaced as a whole`)
+    }
   }
+  if (pdfPath && pdfPath === pptxPath) throw new CliError('--pdf and --pptx name the same file')
 }
 
 /** `slidemark export`: PDF and/or PNG images of every slide (or step), rendered in Chromium. */
@@ -242,6 +288,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
   const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
   checkTargets(targets, check)
   if (pdfPath) assertWritable(pdfPath)
+  if (targets.pptxPath) assertWritable(targets.pptxPath)
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
   const { deck } = prepared
@@ -291,6 +338,7 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       pngStage.commit()
       info(`slidemark: wrote ${frames.length} images to ${displayPathOf(pngDir, cwd)}/`)
     }
+    if (targets.pptxPath) await writePptx(page, targets.pptxPath, { frames, slides, deck, cwd, progress })
     if (pdfPath) {
       const pdf = markPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
       const pages = countPdfPages(pdf)
