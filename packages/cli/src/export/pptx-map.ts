@@ -1,5 +1,5 @@
-import pptxgenjs from 'pptxgenjs'
 import type PptxGenJSTypes from 'pptxgenjs'
+import pptxgenjs from 'pptxgenjs'
 import type {
   Box,
   ImageShape,
@@ -25,7 +25,8 @@ export interface PresentationInfo {
  * pptxgenjs's types describe a CommonJS module (the class under `default`),
  * while Node's ESM import of its ES build gives the class itself.
  */
-const PptxGenJS = ((pptxgenjs as { default?: unknown }).default ?? pptxgenjs) as typeof pptxgenjs.default
+const PptxGenJS = ((pptxgenjs as { default?: unknown }).default ??
+  pptxgenjs) as typeof pptxgenjs.default
 type PptxGenJS = InstanceType<typeof PptxGenJS>
 type TextPropsOptions = PptxGenJSTypes.default.TextPropsOptions
 type TextProps = PptxGenJSTypes.default.TextProps
@@ -52,6 +53,7 @@ function runOptions(run: TextRun): TextPropsOptions {
     ...(run.highlight ? { highlight: run.highlight } : {}),
     ...(run.lang ? { lang: run.lang } : {}),
     ...(run.baseline ? { baseline: run.baseline } : {}),
+    ...(run.spacing ? { charSpacing: pt(run.spacing) } : {}),
   }
 }
 
@@ -67,7 +69,11 @@ function paragraphOptions(paragraph: Paragraph): TextPropsOptions {
           bullet: {
             indent: pt(bullet.indent),
             ...(bullet.type === 'number'
-              ? { type: 'number' as const, style: 'arabicPeriod', numberStartAt: bullet.startAt ?? 1 }
+              ? {
+                  type: 'number' as const,
+                  style: 'arabicPeriod',
+                  numberStartAt: bullet.startAt ?? 1,
+                }
               : {}),
           },
           ...(bullet.level > 0 ? { indentLevel: bullet.level } : {}),
@@ -103,9 +109,17 @@ export function textRuns(paragraphs: Paragraph[]): TextProps[] {
 
 /** An empty run in the font of the nearest paragraph that has one. */
 function emptyRun(paragraphs: Paragraph[], index: number): TextRun {
-  const near = paragraphs.slice(0, index).reverse().concat(paragraphs.slice(index + 1))
+  const near = paragraphs
+    .slice(0, index)
+    .reverse()
+    .concat(paragraphs.slice(index + 1))
   const model = near.find((paragraph) => paragraph.runs.length > 0)?.runs[0]
-  return { text: '', font: model?.font ?? 'Arial', size: model?.size ?? 16, color: model?.color ?? '000000' }
+  return {
+    text: '',
+    font: model?.font ?? 'Arial',
+    size: model?.size ?? 16,
+    color: model?.color ?? '000000',
+  }
 }
 
 function addText(slide: Slide, shape: TextShape): void {
@@ -124,9 +138,14 @@ function addRect(slide: Slide, shape: RectShape): void {
   const radius = shape.radius ?? 0
   slide.addShape(radius > 0 ? 'roundRect' : 'rect', {
     ...place(shape.box),
-    fill: { color: shape.fill, ...(shape.transparency ? { transparency: shape.transparency } : {}) },
+    fill: {
+      color: shape.fill,
+      ...(shape.transparency ? { transparency: shape.transparency } : {}),
+    },
     line: { type: 'none' },
-    ...(radius > 0 ? { rectRadius: Math.min(0.5, radius / Math.min(shape.box.w, shape.box.h)) } : {}),
+    ...(radius > 0
+      ? { rectRadius: Math.min(0.5, radius / Math.min(shape.box.w, shape.box.h)) }
+      : {}),
   })
 }
 
@@ -144,11 +163,18 @@ function addTable(slide: Slide, shape: TableShape): void {
       text: cell.paragraphs.length > 0 ? textRuns(cell.paragraphs) : '',
       options: {
         valign: cell.valign,
-        // Points: pptxgenjs reads a cell margin of 1 or more as points.
-        margin: cell.padding.map((side) => Math.max(1, pt(side))) as [number, number, number, number],
+        // pptxgenjs reads a cell margin of 1 or more as points, below 1 as inches: so 0 or ≥ 1 pt.
+        margin: cell.padding.map((side) => (pt(side) < 1 ? 0 : pt(side))) as [
+          number,
+          number,
+          number,
+          number,
+        ],
         ...(cell.fill ? { fill: { color: cell.fill } } : {}),
         border: cell.border.map((side) =>
-          side ? { type: 'solid' as const, pt: pt(side.width), color: side.color } : { type: 'none' as const },
+          side
+            ? { type: 'solid' as const, pt: pt(side.width), color: side.color }
+            : { type: 'none' as const },
         ) as [BorderProps, BorderProps, BorderProps, BorderProps],
         ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}),
         ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}),

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
-import { toPresentation, type PresentationInfo } from './pptx-map.js'
+import { type PresentationInfo, toPresentation } from './pptx-map.js'
 import type { PptxSlide } from './slide-data.js'
 import { DRAWN_ATTRIBUTE, INLINE_ATTRIBUTE, walkSlide } from './walk.js'
 
@@ -50,6 +50,7 @@ async function notesAsText(page: Page, notes: string[]): Promise<string[]> {
     document.body.append(holder)
     const texts = list.map((html) => {
       holder.innerHTML = html
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the notes' paragraphs and line breaks
       return holder.innerText.replace(/\n{3,}/g, '\n\n').trim()
     })
     holder.remove()
@@ -73,7 +74,10 @@ export async function renderPptx(page: Page, options: WritePptxOptions): Promise
     const printPage = pages.nth(n)
     const slide = printPage.locator(':scope > :not(.notes)').first()
     const data = await slide.evaluate(walkSlide)
-    await printPage.evaluate((element, name) => element.setAttribute(name, ''), BACKGROUND_ATTRIBUTE)
+    await printPage.evaluate(
+      (element, name) => element.setAttribute(name, ''),
+      BACKGROUND_ATTRIBUTE,
+    )
     const png = await slide.screenshot({ animations: 'disabled' })
     await printPage.evaluate((element, name) => element.removeAttribute(name), BACKGROUND_ATTRIBUTE)
     slides.push({

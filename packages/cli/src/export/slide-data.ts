@@ -32,6 +32,8 @@ export interface TextRun {
   breakBefore?: boolean
   /** BCP 47 language, set on CJK runs (`ja-JP`). */
   lang?: string
+  /** Letter spacing, CSS pixels (negative tightens). */
+  spacing?: number
   /** Vertical offset for `<sub>` / `<sup>`, percent of the font size. */
   baseline?: number
 }
@@ -92,7 +94,12 @@ export interface TableCell {
   /** CSS pixels: top, right, bottom, left. */
   padding: [number, number, number, number]
   /** Top, right, bottom, left; `undefined` for none. */
-  border: [CellBorder | undefined, CellBorder | undefined, CellBorder | undefined, CellBorder | undefined]
+  border: [
+    CellBorder | undefined,
+    CellBorder | undefined,
+    CellBorder | undefined,
+    CellBorder | undefined,
+  ]
   valign: 'top' | 'middle' | 'bottom'
   colspan: number
   rowspan: number

@@ -117,7 +117,9 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
   // --- geometry ------------------------------------------------------------
 
   const px = (value: string) => Number.parseFloat(value) || 0
-  const box = (rect: DOMRect | { left: number; top: number; width: number; height: number }): Box => ({
+  const box = (
+    rect: DOMRect | { left: number; top: number; width: number; height: number },
+  ): Box => ({
     x: rect.left - origin.left,
     y: rect.top - origin.top,
     w: rect.width,
@@ -203,6 +205,7 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
       ...(decorations.includes('line-through') ? { strike: true } : {}),
       ...(link && /^(https?:|mailto:)/i.test(link) ? { link } : {}),
       ...(highlight ? { highlight } : {}),
+      ...(px(style.letterSpacing) !== 0 ? { spacing: px(style.letterSpacing) * scale } : {}),
       ...(vertical === 'super' ? { baseline: 30 } : vertical === 'sub' ? { baseline: -25 } : {}),
     }
     const runs: TextRun[] = []
@@ -260,7 +263,8 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
     if (keepSpaces) return runs
     for (const [i, run] of runs.entries()) {
       const previous = runs[i - 1]
-      if (!previous || run.breakBefore || /\s$/.test(previous.text)) run.text = run.text.replace(/^\s+/, '')
+      if (!previous || run.breakBefore || /\s$/.test(previous.text))
+        run.text = run.text.replace(/^\s+/, '')
       const next = runs[i + 1]
       if (!next || next.breakBefore) run.text = run.text.replace(/\s+$/, '')
     }
@@ -420,7 +424,7 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
     const others: Element[] = []
     const walkList = (element: Element, level: number) => {
       const ordered = element.tagName === 'OL'
-      let number = Number(element.getAttribute('start') ?? '1') || 1
+      const start = Number(element.getAttribute('start') ?? '1') || 1
       for (const item of element.children) {
         if (item.tagName !== 'LI' || !isShown(item)) continue
         const itemBox = contentBox(item)
@@ -448,12 +452,11 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
               type: ordered ? 'number' : 'bullet',
               level,
               indent: 0,
-              ...(ordered && number !== 1 ? { startAt: number } : {}),
+              ...(ordered && start !== 1 ? { startAt: start } : {}),
             }
           }
           paragraphs.push({ paragraph, left: itemBox.x, level, marker })
         }
-        number++
         for (const block of blocks) {
           if (block.tagName === 'UL' || block.tagName === 'OL') walkList(block, level + 1)
           else others.push(block)
@@ -464,7 +467,9 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
     if (paragraphs.length === 0) return others
     const textLeft = Math.min(...paragraphs.filter((p) => p.level === 0).map((p) => p.left))
     const size = paragraphs[0]?.paragraph.runs[0]?.size ?? 16
-    const hanging = paragraphs.some((p) => p.marker) ? size * 1.25 : 0
+    // Room for the marker: a bullet, or a number and its period.
+    const ordered = list.tagName === 'OL'
+    const hanging = paragraphs.some((p) => p.marker) ? size * (ordered ? 1.6 : 1) : 0
     const x = textLeft - hanging
     for (const { paragraph, left, level } of paragraphs) {
       if (paragraph.bullet) paragraph.bullet.indent = Math.max(1, (left - x) / (level + 1))
@@ -481,7 +486,9 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
     const width = px(style.getPropertyValue(`border-${side}-width`))
     const kind = style.getPropertyValue(`border-${side}-style`)
     const color = visibleColour(style.getPropertyValue(`border-${side}-color`))
-    return width > 0 && kind !== 'none' && kind !== 'hidden' && color ? { width, color: color.hex } : undefined
+    return width > 0 && kind !== 'none' && kind !== 'hidden' && color
+      ? { width, color: color.hex }
+      : undefined
   }
 
   const tableShape = (table: HTMLTableElement): TableShape | undefined => {
@@ -497,8 +504,7 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
         const style = view.getComputedStyle(cell)
         const content = contentBox(cell)
         const paragraph = paragraphOf([...cell.childNodes], cell, content.h)
-        const fill =
-          visibleColour(style.backgroundColor) ?? visibleColour(rowStyle.backgroundColor)
+        const fill = visibleColour(style.backgroundColor) ?? visibleColour(rowStyle.backgroundColor)
         const valign = style.verticalAlign
         cells.push({
           paragraphs: paragraph ? [paragraph] : [],
@@ -542,7 +548,12 @@ export async function walkSlide(slide: Element): Promise<SlideData> {
     const leading = Math.max(0, (paragraph.lineHeight - rect.height / lineCount(nodes)) / 2)
     shapes.push({
       kind: 'text',
-      box: { x: content.x, y: rect.top - origin.top - leading, w: content.w, h: rect.height + 2 * leading },
+      box: {
+        x: content.x,
+        y: rect.top - origin.top - leading,
+        w: content.w,
+        h: rect.height + 2 * leading,
+      },
       paragraphs: [paragraph],
     })
   }
