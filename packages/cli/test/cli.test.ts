@@ -40,7 +40,10 @@ describe('help and version', () => {
   it.each([
     ['dev', ['--port', '--host', '--open', '--theme']],
     ['build', ['--out', '--base', '--single-file', '--theme', '--root', '--overwrite']],
-    ['export', ['--pdf', '--png', '--pptx', '--steps', '--notes', '--browser', '--theme', '--overwrite']],
+    [
+      'export',
+      ['--pdf', '--png', '--pptx', '--steps', '--notes', '--browser', '--theme', '--overwrite'],
+    ],
     ['inspect', ['--json']],
   ])('%s --help lists its options', async (command, options) => {
     const result = await runCli([command, '--help'])

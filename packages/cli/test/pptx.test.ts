@@ -193,15 +193,34 @@ describe('export --pptx: the file', () => {
     expect(media.length).toBeGreaterThanOrEqual(14)
   })
 
-  it('refuses a folder as the .pptx target before any work', async () => {
-    fs.mkdirSync(path.join(greenlets, 'taken.pptx'), { recursive: true })
-    const result = await runCli(['export', 'greenlets.slides.md', '--pptx', 'taken.pptx'], {
+  it('replaces a .pptx it wrote, but never the deck, a folder or a file it did not write', async () => {
+    fs.copyFileSync(path.join(greenlets, 'deck.pptx'), path.join(greenlets, 'again.pptx'))
+    const again = await runCli(['export', 'greenlets.slides.md', '--pptx', 'again.pptx'], {
       cwd: greenlets,
     })
-    expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toBe(
-      `slidemark: cannot write ${path.join(greenlets, 'taken.pptx')}: it is a folder`,
-    )
+    expect(again.stderr).toContain('slidemark: wrote again.pptx (8 slides)')
+    expect(again.code).toBe(0)
+    fs.writeFileSync(path.join(greenlets, 'budget.pptx'), 'a colleague’s file')
+    fs.mkdirSync(path.join(greenlets, 'taken.pptx'), { recursive: true })
+    const refused = [
+      [
+        'budget.pptx',
+        'slidemark: refusing to overwrite budget.pptx: Slidemark did not write it; choose another --pptx, or add --overwrite to replace it',
+      ],
+      ['taken.pptx', 'slidemark: cannot write taken.pptx: it is a folder'],
+      [
+        'greenlets.slides.md',
+        'slidemark: refusing to overwrite greenlets.slides.md: it is the deck; choose another --pptx',
+      ],
+    ]
+    for (const [target, message] of refused) {
+      const result = await runCli(['export', 'greenlets.slides.md', '--pptx', target as string], {
+        cwd: greenlets,
+      })
+      expect(result.stderr.trim()).toBe(message)
+      expect(result.code).toBe(1)
+    }
+    expect(fs.readFileSync(path.join(greenlets, 'budget.pptx'), 'utf8')).toBe('a colleague’s file')
   })
 })
 
@@ -354,9 +373,10 @@ describe.skipIf(!soffice)('export --pptx in LibreOffice', () => {
           else misplaced.push(`${word.text} (${dx.toFixed(0)}, ${dy.toFixed(0)} px)`)
         }
         expect(inPlace + misplaced.length).toBe(words.length)
-        expect(misplaced.length, `${name} page ${page + 1}: ${misplaced.join(', ')}`).toBeLessThanOrEqual(
-          allowedMisplaced(words.length),
-        )
+        expect(
+          misplaced.length,
+          `${name} page ${page + 1}: ${misplaced.join(', ')}`,
+        ).toBeLessThanOrEqual(allowedMisplaced(words.length))
       }
     }
   })
@@ -368,7 +388,10 @@ describe.skipIf(!soffice)('export --pptx in LibreOffice', () => {
         .readdirSync(out)
         .filter((file) => file.startsWith(`${name}-`) && file.endsWith('.png'))
         .sort()
-      const screenshots = fs.readdirSync(path.join(dir, 'png')).sort()
+      const screenshots = fs
+        .readdirSync(path.join(dir, 'png'))
+        .filter((file) => file.endsWith('.png'))
+        .sort()
       expect(pages.length, name).toBe(screenshots.length)
       const differences = pages.map((page, n) =>
         layoutDifference(

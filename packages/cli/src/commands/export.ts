@@ -10,7 +10,7 @@ import {
   writeFileAtomic,
 } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
-import { type LoadedDeck, displayPathOf, readDeckSource } from '../deck.js'
+import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
 import { CliError } from '../errors.js'
 import { isSlidemarkPptx, pptxComment } from '../export/pptx-mark.js'
 import { registerCleanup } from '../interrupt.js'
@@ -338,7 +338,8 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       pngStage.commit()
       info(`slidemark: wrote ${frames.length} images to ${displayPathOf(pngDir, cwd)}/`)
     }
-    if (targets.pptxPath) await writePptx(page, targets.pptxPath, { frames, slides, deck, cwd, progress })
+    if (targets.pptxPath)
+      await writePptx(page, targets.pptxPath, { frames, slides, deck, cwd, progress })
     if (pdfPath) {
       const pdf = markPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
       const pages = countPdfPages(pdf)

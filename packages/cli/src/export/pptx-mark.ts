@@ -26,7 +26,10 @@ export function isSlidemarkPptx(file: string): boolean {
     const tail = Buffer.alloc(length)
     fs.readSync(handle, tail, 0, length, size - length)
     // The comment ends the end-of-central-directory record, which ends the file.
-    return head.toString('latin1') === 'PK' && new RegExp(`${PPTX_MARK} [\\w.+-]+$`).test(tail.toString('latin1'))
+    return (
+      head.toString('latin1') === 'PK' &&
+      new RegExp(`${PPTX_MARK} [\\w.+-]+$`).test(tail.toString('latin1'))
+    )
   } catch {
     return false
   } finally {
