@@ -105,11 +105,14 @@ function fileMessages(file: VFile, slide: SlideSource): PlacedMessage[] {
 
 /** Keep a (slide-relative) place inside the slide, whatever a plugin reported. */
 function clampToSlide<T extends { line: number; column: number }>(value: T, slide: SlideSource): T {
-  const lineCount = slide.text.split('\n').length
+  const lines = slide.text.split('\n')
   const line = Number.isFinite(value.line)
-    ? Math.min(Math.max(1, Math.trunc(value.line)), lineCount)
+    ? Math.min(Math.max(1, Math.trunc(value.line)), lines.length)
     : 1
-  const column = Number.isFinite(value.column) ? Math.max(1, Math.trunc(value.column)) : 1
+  const lastColumn = (lines[line - 1]?.length ?? 0) + 1
+  const column = Number.isFinite(value.column)
+    ? Math.min(Math.max(1, Math.trunc(value.column)), lastColumn)
+    : 1
   return line === value.line && column === value.column ? value : { ...value, line, column }
 }
 
