@@ -288,11 +288,16 @@ const MAX_CELLS_DIFFERING = 0.12
 
 describe.skipIf(!soffice)('export --pptx in LibreOffice', () => {
   const rendered = new Map<string, string>()
+  let out = ''
+
+  afterAll(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true })
+  })
 
   beforeAll(() => {
     // One LibreOffice run converts both decks; its profile lives in a temporary HOME.
     const home = tempDir('slidemark-soffice-')
-    const out = tempDir('slidemark-soffice-out-')
+    out = tempDir('slidemark-soffice-out-')
     fs.copyFileSync(path.join(greenlets, 'deck.pptx'), path.join(out, 'greenlets.pptx'))
     fs.copyFileSync(path.join(playground, 'deck.pptx'), path.join(out, 'playground.pptx'))
     execFileSync(
