@@ -1,0 +1,2 @@
+export type { DeckProps, DeckTheme } from './deck.js'
+export { Deck } from './deck.js'

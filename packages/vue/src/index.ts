@@ -1,0 +1,2 @@
+export type { DeckTheme, SlidemarkDeckInstance } from './deck.js'
+export { SlidemarkDeck } from './deck.js'
