@@ -8,8 +8,9 @@ const src = (pkg: string, file = 'index.ts') =>
  * test never sees a stale build. Import this from a package's vitest.config.ts.
  */
 export const workspaceAliases = {
-  // Before '@slidemark/core', which would otherwise match '@slidemark/core/pool' as a prefix.
+  // Before '@slidemark/core', which would otherwise match '@slidemark/core/pool' (or '/decode') as a prefix.
   '@slidemark/core/pool': src('core', 'pool.ts'),
+  '@slidemark/core/decode': src('core', 'decode.ts'),
   '@slidemark/core': src('core'),
   '@slidemark/runtime': src('runtime'),
   '@slidemark/vite-plugin': src('vite-plugin'),

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Deck, SlideCache } from '@slidemark/core'
+import type { Deck, DeckMessage, SlideCache } from '@slidemark/core'
+import { decodeDeck } from '@slidemark/core/decode'
 import { CliError } from './errors.js'
 import { formatMessage, type MessagePrinter } from './messages.js'
 
@@ -14,6 +15,8 @@ export interface LoadedDeck {
   dir: string
   /** The file's text. */
   source: string
+  /** What reading the file found: an `invalid-utf8` warning, or nothing. */
+  readMessages: DeckMessage[]
   /** `compile()`'s result for `source`, with `filename: displayPath`. */
   deck: Deck
 }
@@ -41,18 +44,20 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
   if (!DECK_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
     throw new CliError(`${shown} is not a deck: expected a Markdown file (.slides.md or .md)`)
   }
-  let source: string
+  let bytes: Buffer
   try {
-    source = fs.readFileSync(file, 'utf8')
+    bytes = fs.readFileSync(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new CliError(`cannot read ${shown}: ${code === 'EACCES' ? 'permission denied' : code}`)
   }
+  // Not UTF-8 (a Latin-1 deck) is a warning with the place of the first bad byte, as in the Vite plugin.
+  const { text: source, messages: readMessages } = decodeDeck(bytes, shown)
   if (source.includes('\0')) throw new CliError(`${shown} is not a deck: it is not a text file`)
   if (source.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${shown} is empty`)
   // Vite works with real paths: a deck reached through a symbolic link is built from where it really is.
   const real = fs.realpathSync(file)
-  return { path: real, displayPath: shown, dir: path.dirname(real), source }
+  return { path: real, displayPath: shown, dir: path.dirname(real), source, readMessages }
 }
 
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */
@@ -67,7 +72,7 @@ export async function compileDeck(
     filename: read.displayPath,
     ...(cache ? { cache } : {}),
   })
-  return { ...read, deck }
+  return { ...read, deck: { ...deck, messages: [...read.readMessages, ...deck.messages] } }
 }
 
 /**

@@ -7,6 +7,7 @@ export {
 } from './lib/cache.js'
 export { compile } from './lib/compile.js'
 export { type ConvertedDeck, convertDeck } from './lib/convert.js'
+export { type DecodedDeck, decodeDeck } from './lib/decode.js'
 export { deckFormats, detectFormat } from './lib/format-detect.js'
 export { protectStepMarkers, rehypeMath, remarkProtectStepMarkers } from './lib/math.js'
 export { laxHeadingSyntax } from './lib/micromark-lax-heading.js'

@@ -9,6 +9,7 @@ test('the public API is exactly this list', () => {
     'convertDeck',
     'createMemoryCache',
     'deckFormats',
+    'decodeDeck',
     'defaultCache',
     'detectFormat',
     'isCachedSlide',
@@ -48,4 +49,10 @@ test('the pool entry (@slidemark/core/pool) exports exactly this list', async ()
     'slidesPerThread',
     'wallClockFactor',
   ])
+})
+
+test('the decode entry (@slidemark/core/decode) exports exactly decodeDeck, the one in the main entry', async () => {
+  const decode = await import('../src/decode.js')
+  expect(Object.keys(decode)).toEqual(['decodeDeck'])
+  expect(decode.decodeDeck).toBe(core.decodeDeck)
 })

@@ -1,5 +1,12 @@
+import fs from 'node:fs'
 import path from 'node:path'
-import { createMemoryCache, type Deck, type SlideCache } from '@slidemark/core'
+import {
+  createMemoryCache,
+  type Deck,
+  type DeckMessage,
+  decodeDeck,
+  type SlideCache,
+} from '@slidemark/core'
 import { compileInPool, type PoolCompileOptions } from '@slidemark/core/pool'
 import {
   createFilter,
@@ -66,6 +73,9 @@ const FOREIGN_QUERY = /(?:^|&)(?:raw|url|inline|worker|sharedworker)(?:=|&|$)/
  */
 const MARKDOWN_ID = /\.md(?:$|\?)/
 
+/** KaTeX's stylesheet, which the plugin loads itself (see extras.ts). */
+const KATEX_CSS_ID = /katex\.min\.css(?:\?|$)/
+
 /**
  * The Slidemark Vite plugin: `import slides, { meta, title, onUpdate } from
  * './talk.slides.md'` in any Vite app.
@@ -96,6 +106,24 @@ export function slidemark(options: Options = {}): Plugin {
   /** The edit being turned into a patch, per deck, so edits apply in order. */
   const patchQueue = new Map<string, Promise<unknown>>()
   let serving = false
+  /** What reading each deck last found (an `invalid-utf8` warning), by normalized path. */
+  const readMessages = new Map<string, DeckMessage[]>()
+
+  /**
+   * A deck's text, read as the CLI reads it (`decodeDeck`): a file that is
+   * not UTF-8 loads, with a warning at its first bad byte, instead of failing.
+   */
+  async function readDeck(file: string): Promise<string> {
+    const { text, messages } = decodeDeck(await fs.promises.readFile(file), file)
+    readMessages.set(normalizePath(file), messages)
+    return text
+  }
+
+  /** The deck with the messages of reading its file first. */
+  function withReadMessages(deck: Deck, file: string): Deck {
+    const read = readMessages.get(normalizePath(file)) ?? []
+    return read.length === 0 ? deck : { ...deck, messages: [...read, ...deck.messages] }
+  }
 
   function printWarnings(deck: Deck, file: string) {
     for (const message of deck.messages) {
@@ -149,7 +177,8 @@ export function slidemark(options: Options = {}): Plugin {
   ): Promise<HotSlidesPatch | undefined> {
     const previous = hotDecks.get(id)
     if (!previous) return undefined
-    const deck = await compileDeck(await read(), id)
+    await read() // Vite's read waits until the editor has finished writing
+    const deck = withReadMessages(await compileDeck(await readDeck(id), id), id)
     const slides = diffDecks(previous.deck, deck)
     if (!slides) return undefined
     printWarnings(deck, id)
@@ -174,10 +203,23 @@ export function slidemark(options: Options = {}): Plugin {
           : createDiskCache(path.resolve(root, directory), cacheNamespace(compileOptions)))
     },
 
-    /** KaTeX's stylesheet, for decks with math, without its woff and ttf fonts. */
+    /**
+     * KaTeX's stylesheet, for decks with math, without its woff and ttf
+     * fonts; and decks, through `decodeDeck` (Vite's loader fails on a file
+     * that is not UTF-8).
+     */
     load: {
-      filter: { id: /katex\.min\.css(?:\?|$)/ },
-      handler: loadKatexCss,
+      ...(options.include === undefined ? { filter: { id: [KATEX_CSS_ID, MARKDOWN_ID] } } : {}),
+      async handler(id) {
+        const [file = id, query = ''] = id.split('?', 2)
+        if (KATEX_CSS_ID.test(id)) return loadKatexCss(id)
+        if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
+        try {
+          return await readDeck(file)
+        } catch {
+          return null // not a file on disk (a virtual module): Vite or another plugin loads it
+        }
+      },
     },
 
     transform: {
@@ -189,7 +231,7 @@ export function slidemark(options: Options = {}): Plugin {
         const browser = serving && this.environment.name === 'client'
         // A deck that fails here is on screen as an overlay: its next edit must be a module update.
         if (browser) hotDecks.delete(normalizePath(file))
-        const deck = await compileDeck(source, file)
+        const deck = withReadMessages(await compileDeck(source, file), file)
         printWarnings(deck, file)
         const errors = deck.messages.filter((message) => message.severity === 'error')
         if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))

@@ -50,7 +50,7 @@ export async function convert(input: string, options: ConvertOptions = {}): Prom
   )
   const converted = convertDeck(read.source, format ? { format: format as DeckFormat } : {})
   const messages = converted.messages.map((message) => ({ ...message, file: read.displayPath }))
-  printer.print(messages)
+  printer.print([...read.readMessages, ...messages])
   const errors = messages.filter((message) => message.severity === 'error')
   if (errors.length > 0) {
     throw new CliError(`${read.displayPath} has ${errors.length} error(s); nothing was written`)

@@ -23,6 +23,7 @@ export const ruleIds = {
   pluginError: 'plugin-error',
   slideTimeout: 'slide-timeout',
   internalError: 'internal-error',
+  invalidUtf8: 'invalid-utf8',
 } as const
 
 export function placedMessage(
