@@ -12,6 +12,8 @@ export const workspaceAliases = {
   '@slidemark/core/pool': src('core', 'pool.ts'),
   '@slidemark/core/decode': src('core', 'decode.ts'),
   '@slidemark/core': src('core'),
+  // Before '@slidemark/runtime', for the same reason.
+  '@slidemark/runtime/contract': src('runtime', 'contract.ts'),
   '@slidemark/runtime': src('runtime'),
   '@slidemark/vite-plugin': src('vite-plugin'),
   '@slidemark/theme-html5-slides': src('theme-html5-slides'),
