@@ -101,6 +101,11 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--overwrite', OVERWRITE_HELP)
+    .option('--no-check', 'Skip the layout check in Chromium that follows the build')
+    .option(
+      '--browser <path>',
+      'Chromium or Chrome for the check (default: CHROMIUM_PATH, else found)',
+    )
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
     .action(async (deck: string, options: Record<string, unknown>) => {
@@ -111,6 +116,8 @@ export function createProgram(): CAC {
         theme: text(options.theme, 'theme'),
         overwrite: options.overwrite === true,
         root: text(options.root, 'root'),
+        check: options.check !== false,
+        browser: text(options.browser, 'browser'),
       }
       const { build } = await import('./commands/build.js')
       await build(deck, buildOptions)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
+import { findChromium } from '../chromium.js'
 import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
 import { MessagePrinter } from '../messages.js'
@@ -37,6 +38,13 @@ export interface BuildOptions {
   /** Replace an output folder or file that Slidemark did not write (`--overwrite`). */
   overwrite?: boolean | undefined
   cwd?: string | undefined
+  /**
+   * Lay the built deck out in Chromium and print what `slidemark check` would
+   * (default `true`; `--no-check` skips it). Without a browser, one line says so.
+   */
+  check?: boolean | undefined
+  /** Chromium or Chrome for the check; default `CHROMIUM_PATH`, else a well-known one. */
+  browser?: string | undefined
   /** Vite's log level; `export` builds quietly. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent'
 }
@@ -148,6 +156,45 @@ export function formatFileSizes(target: BuildTarget, cwd: string): string {
     .join('\n')
 }
 
+/**
+ * After a build: the layout check `slidemark check` runs, on the files just
+ * written, its warnings printed as `file:line:column: reason [ruleId]`. The
+ * build stands whatever the check finds; a check that cannot run says why.
+ */
+async function checkAfterBuild(
+  target: BuildTarget,
+  base: string,
+  deck: LoadedDeck,
+  printer: MessagePrinter,
+  browser: string | undefined,
+): Promise<void> {
+  let executable: string
+  try {
+    executable = findChromium({ browser })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    info(`slidemark: layout not checked (--no-check skips this): ${reason}`)
+    return
+  }
+  const slides = deck.deck.slides
+  const built = target.kind === 'file' ? target.path : { dir: target.path, base }
+  info(`slidemark: checking the layout of ${slides.length} slides in ${path.basename(executable)}…`)
+  try {
+    const { checkBuilt } = await import('./check.js')
+    const found = await checkBuilt(executable, built, deck.displayPath, slides)
+    printer.print(found.sort((a, b) => a.line - b.line || a.column - b.column))
+    const count = found.length === 1 ? '1 problem' : `${found.length} problems`
+    info(
+      found.length === 0
+        ? 'slidemark: layout checked: every slide fits'
+        : `slidemark: layout checked: ${count} (see above; slidemark check lists them again)`,
+    )
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    info(`slidemark: layout not checked: ${reason.split('\n')[0]}`)
+  }
+}
+
 /** `slidemark build`: a static deck folder, or one self-contained HTML file. */
 export async function build(input: string, options: BuildOptions = {}): Promise<BuildTarget> {
   const cwd = options.cwd ?? process.cwd()
@@ -205,5 +252,6 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
       ? `slidemark: wrote ${shown} (${total} slides, opens offline) in ${seconds} s`
       : `slidemark: wrote ${shown}/ (${total} slides) in ${seconds} s; serve it with any static server`,
   )
+  if (options.check ?? true) await checkAfterBuild(target, base, deck, printer, options.browser)
   return target
 }

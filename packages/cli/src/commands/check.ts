@@ -13,7 +13,7 @@ import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
 import { SINGLE_FILE_NAME } from './build.js'
-import { launch, openDeck } from './export.js'
+import { type BuiltDeck, launch, openDeck } from './export.js'
 
 export interface CheckOptions {
   /** Print every problem as JSON (an array of messages) on standard output. */
@@ -39,6 +39,8 @@ export interface SlideLayout {
   brokenImages: string[]
 }
 
+/** How long a theme may take to put up its print layout at all. */
+const PRINT_LAYOUT_MS = 5_000
 /** How long the page may take to lay out and fit every slide. */
 const LAYOUT_TIMEOUT_MS = 60_000
 
@@ -47,6 +49,15 @@ const LAYOUT_TIMEOUT_MS = 60_000
  * fitted by the runtime) once every slide is fitted and every image settled.
  */
 export async function readLayout(page: Page, total: number): Promise<SlideLayout[]> {
+  const noPrintLayout = new CliError(
+    'the theme has no print layout to check (a theme built on mountDeck has one)',
+  )
+  // A theme built on mountDeck lays the print pages out as it mounts, before `load`.
+  await page
+    .waitForSelector('.slidemark-print-page', { state: 'attached', timeout: PRINT_LAYOUT_MS })
+    .catch(() => {
+      throw noPrintLayout
+    })
   try {
     await page.waitForFunction(
       (count) =>
@@ -150,15 +161,38 @@ export function altMessages(file: string, slides: readonly Slide[]): DeckMessage
  */
 export async function checkLayout(
   browser: Browser,
-  html: string,
+  built: BuiltDeck,
   file: string,
   slides: readonly Slide[],
 ): Promise<DeckMessage[]> {
-  const page = await openDeck(browser, html)
+  const page = await openDeck(browser, built)
   try {
     return layoutMessages(file, slides, await readLayout(page, slides.length))
   } finally {
     await page.context().close()
+  }
+}
+
+/**
+ * Every problem `check` finds in a built deck (images without alt text, then
+ * the layout), in a Chromium started for it and closed after, even on Ctrl-C.
+ */
+export async function checkBuilt(
+  executable: string,
+  built: BuiltDeck,
+  file: string,
+  slides: readonly Slide[],
+): Promise<DeckMessage[]> {
+  let browser: Browser | undefined
+  let release = () => {}
+  try {
+    browser = await launch(executable)
+    const opened = browser
+    release = registerCleanup(() => opened.close())
+    return [...altMessages(file, slides), ...(await checkLayout(browser, built, file, slides))]
+  } finally {
+    await browser?.close()
+    release()
   }
 }
 
@@ -181,8 +215,6 @@ export async function checkDeck(input: string, options: CheckOptions = {}): Prom
   const work = makeWorkDir('slidemark-check')
   const removeWork = () => fs.rmSync(work, { recursive: true, force: true })
   const releaseWork = registerCleanup(removeWork)
-  let browser: Browser | undefined
-  let releaseBrowser = () => {}
   let found: DeckMessage[]
   try {
     if (!options.json) info(`slidemark: laying out ${deck.displayPath} (${slides.length} slides)`)
@@ -194,17 +226,9 @@ export async function checkDeck(input: string, options: CheckOptions = {}): Prom
       printer,
       logLevel: 'warn',
     })
-    browser = await launch(executable)
-    const opened = browser
-    releaseBrowser = registerCleanup(() => opened.close())
     const html = path.join(work, SINGLE_FILE_NAME)
-    found = [
-      ...altMessages(deck.displayPath, slides),
-      ...(await checkLayout(browser, html, deck.displayPath, slides)),
-    ]
+    found = await checkBuilt(executable, html, deck.displayPath, slides)
   } finally {
-    await browser?.close()
-    releaseBrowser()
     removeWork()
     releaseWork()
   }

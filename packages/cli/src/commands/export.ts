@@ -156,33 +156,65 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
 /** Where the export page pretends to live: a reserved name no request can reach. */
 const DECK_URL = 'https://deck.slidemark.invalid/index.html'
 
+/** A built deck to open: the single HTML file, or a built folder and its `--base`. */
+export type BuiltDeck = string | { dir: string; base: string }
+
+/** The page's URL, and the file (if any) that answers a request for `url`. */
+function deckFiles(deck: BuiltDeck): { page: string; fileFor: (url: string) => string | null } {
+  if (typeof deck === 'string') {
+    return { page: DECK_URL, fileFor: (url) => (url === DECK_URL ? deck : null) }
+  }
+  // `/talks/` lives under the reserved host; a full URL base is answered from the folder too.
+  const folder = new URL(deck.base, DECK_URL).href
+  const root = path.resolve(deck.dir)
+  return {
+    page: `${folder}index.html`,
+    fileFor: (url) => {
+      if (!url.startsWith(folder)) return null
+      let relative: string
+      try {
+        relative = decodeURIComponent(url.slice(folder.length))
+      } catch {
+        return null
+      }
+      const file = path.resolve(root, relative)
+      const inside = !path.relative(root, file).startsWith('..')
+      return inside && fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null
+    },
+  }
+}
+
 /**
- * Opens the built single file with every other request refused. The page is
- * served from {@link DECK_URL} by the routing itself, not from `file:`, so
- * Chromium also forbids it any `file:` URL (a deck's
+ * Opens a built deck with every other request refused. The page is served
+ * from {@link DECK_URL} (or the folder's `--base`) by the routing itself, not
+ * from `file:`, so Chromium also forbids it any `file:` URL (a deck's
  * `<iframe src="file:///etc/passwd">` stays empty), and the network is never
  * used. Service workers are blocked so nothing escapes the routing.
  */
-export async function openDeck(browser: Browser, html: string): Promise<Page> {
+export async function openDeck(browser: Browser, deck: BuiltDeck): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: PNG_SCALE,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   })
-  const body = fs.readFileSync(html)
-  await context.route('**/*', (route) =>
-    route
-      .request()
-      .url()
-      .replace(/[?#].*$/s, '') === DECK_URL
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
-      : route.abort('blockedbyclient'),
-  )
+  const { page: pageUrl, fileFor } = deckFiles(deck)
+  await context.route('**/*', (route) => {
+    const file = fileFor(
+      route
+        .request()
+        .url()
+        .replace(/[?#].*$/s, ''),
+    )
+    if (!file) return route.abort('blockedbyclient')
+    return file.endsWith('.html')
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: fs.readFileSync(file) })
+      : route.fulfill({ path: file })
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(`${DECK_URL}?print`, { waitUntil: 'load' })
+  await page.goto(`${pageUrl}?print`, { waitUntil: 'load' })
   if (errors.length > 0) throw new CliError(`the deck failed in the browser: ${errors[0]}`)
   return page
 }
