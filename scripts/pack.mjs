@@ -6,7 +6,9 @@
 // Run `pnpm build` first: a package without its `dist/` is refused.
 //
 // Prints one JSON object on stdout: { out, packages: [{ name, version,
-// tarball, messages }], problems }, where `messages` are publint's findings
+// tarball, install, messages }], problems }, where `install` lists the
+// tarballs `npm install` needs for that package (its own and those of the
+// Slidemark packages it depends on), `messages` are publint's findings
 // as `{ type, code, text }` and `problems` what fails the run, each as
 // `path: reason [code]` (also printed on stderr).
 // Exit code 1 when a package could not be packed or publint reports an error
@@ -72,8 +74,14 @@ async function packAll({ packagesDir, out, strict }) {
   const packages = publishablePackages(packagesDir)
   const problems = packages.map(notReady).filter(Boolean)
   if (problems.length > 0) return { out, packages: [], problems }
-  rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
+  // Only the tarballs a previous run wrote go: `--out` may name a folder with other files.
+  for (const pkg of packages) {
+    const prefix = pkg.manifest.name.replace(/^@/, '').replace('/', '-')
+    for (const file of readdirSync(out)) {
+      if (file.startsWith(`${prefix}-`) && file.endsWith('.tgz')) rmSync(join(out, file))
+    }
+  }
   const results = []
   for (const pkg of packages) {
     let tarball
@@ -89,7 +97,8 @@ async function packAll({ packagesDir, out, strict }) {
       continue
     }
     const messages = await lint(pkg, tarball)
-    results.push({ name: pkg.manifest.name, version: pkg.manifest.version, tarball, messages })
+    const { name, version, dependencies = {} } = pkg.manifest
+    results.push({ name, version, tarball, dependencies: Object.keys(dependencies), messages })
     for (const message of messages) {
       if (message.type === 'error' || (strict && message.type === 'warning')) {
         problems.push(
@@ -98,7 +107,25 @@ async function packAll({ packagesDir, out, strict }) {
       }
     }
   }
-  return { out, packages: results, problems }
+  return { out, packages: results.map((pkg) => withInstall(pkg, results)), problems }
+}
+
+/**
+ * `pkg` with `install`: its tarball and those of the packed packages it
+ * depends on, directly or not. Until the packages are on a registry, that is
+ * what `npm install` needs to be given for `pkg` to resolve.
+ */
+function withInstall(pkg, results) {
+  const byName = new Map(results.map((result) => [result.name, result]))
+  const install = []
+  const visit = (current) => {
+    if (install.includes(current.tarball)) return
+    install.push(current.tarball)
+    for (const name of current.dependencies) if (byName.has(name)) visit(byName.get(name))
+  }
+  visit(pkg)
+  const { dependencies, ...rest } = pkg
+  return { ...rest, install }
 }
 
 /** The value after `--name`, resolved as a path, or `fallback`. */

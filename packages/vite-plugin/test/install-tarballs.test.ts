@@ -20,7 +20,13 @@ const packScript = path.join(repo, 'scripts/pack.mjs')
 
 interface PackResult {
   out: string
-  packages: { name: string; version: string; tarball: string; messages: { type: string }[] }[]
+  packages: {
+    name: string
+    version: string
+    tarball: string
+    install: string[]
+    messages: { type: string }[]
+  }[]
   problems: string[]
 }
 
@@ -83,10 +89,10 @@ describe('pnpm pack:all refuses what would not work once published', () => {
 describe('the packed tarballs, installed into a fresh app', () => {
   let packed: PackResult & { code: number }
   let app: string
-  const tarball = (name: string) => {
+  const packedAs = (name: string) => {
     const found = packed.packages.find((pkg) => pkg.name === name)
     if (!found) throw new Error(`pack:all did not pack ${name}`)
-    return found.tarball
+    return found
   }
 
   beforeAll(async () => {
@@ -100,10 +106,9 @@ describe('the packed tarballs, installed into a fresh app', () => {
         '--no-audit',
         '--no-fund',
         '--prefer-offline',
-        tarball('@slidemark/vite-plugin'),
-        tarball('@slidemark/theme-horizon'),
-        tarball('@slidemark/runtime'),
-        tarball('@slidemark/core'),
+        // What the report says each needs: the plugin with core, the theme with the runtime.
+        ...packedAs('@slidemark/vite-plugin').install,
+        ...packedAs('@slidemark/theme-horizon').install,
         'vite@^8.3.8',
       ],
       { cwd: app },
@@ -128,6 +133,29 @@ describe('the packed tarballs, installed into a fresh app', () => {
     for (const pkg of packed.packages) {
       expect(pkg.messages.filter((message) => message.type !== 'suggestion')).toEqual([])
     }
+  })
+
+  it('lists, for each package, the tarballs npm needs with it', () => {
+    const install = (name: string) => packedAs(name).install.map((file) => path.basename(file))
+    expect(install('@slidemark/vite-plugin')).toEqual([
+      'slidemark-vite-plugin-0.1.0.tgz',
+      'slidemark-core-0.1.0.tgz',
+    ])
+    expect(install('@slidemark/theme-horizon')).toEqual([
+      'slidemark-theme-horizon-0.1.0.tgz',
+      'slidemark-runtime-0.1.0.tgz',
+    ])
+    expect(install('@slidemark/core')).toEqual(['slidemark-core-0.1.0.tgz'])
+    expect(new Set(install('slidemark'))).toEqual(
+      new Set([
+        'slidemark-0.1.0.tgz',
+        'slidemark-core-0.1.0.tgz',
+        'slidemark-vite-plugin-0.1.0.tgz',
+        'slidemark-theme-horizon-0.1.0.tgz',
+        'slidemark-theme-html5-slides-0.1.0.tgz',
+        'slidemark-runtime-0.1.0.tgz',
+      ]),
+    )
   })
 
   it('gives every workspace dependency a real version', async () => {
