@@ -84,11 +84,11 @@ describe('build reads only inside the deck’s root', () => {
 })
 
 describe('export lets Chromium load only the built deck', () => {
-  it('an <iframe> of a local file stays empty in the PDF, and the deck’s own image is there', async () => {
+  it('an <iframe> of a path on disk stays empty in the PDF, and the deck’s own image is there', async () => {
     const { talks, secret } = home()
     addSlide(
       path.join(talks, 'talk.slides.md'),
-      `# Leak\n\n<iframe src="file://${secret}"></iframe>\n\n<iframe src="${secret}"></iframe>\n\n<img src="file://${secret}" alt="">`,
+      `# Leak\n\n<iframe src="${secret}"></iframe>\n\n<img src="${secret}" alt="">`,
     )
     const result = await runCli(['export', 'talk.slides.md', '--pdf', 'talk.pdf'], { cwd: talks })
     expect(result.code).toBe(0)
@@ -100,6 +100,43 @@ describe('export lets Chromium load only the built deck', () => {
     // The sunrise image still renders: the deck's own, inlined, assets load.
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
     expect(images.trim().split('\n').length).toBeGreaterThan(2)
+  })
+})
+
+describe('raw HTML links are checked like images', () => {
+  it('a file: URL fails export at its place; no PDF is written', async () => {
+    const { talks, secret } = home()
+    addSlide(
+      path.join(talks, 'talk.slides.md'),
+      `# Leak\n\n<iframe src="file://${secret}"></iframe>`,
+    )
+    const result = await runCli(['export', 'talk.slides.md', '--pdf', 'talk.pdf'], { cwd: talks })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      `talk.slides.md:58:1: "file://${secret}": a deck cannot use file: URLs`,
+    )
+    expect(result.stderr).toContain('[asset-file-url]')
+    expect(fs.existsSync(path.join(talks, 'talk.pdf'))).toBe(false)
+  })
+
+  it('a link out of the root, or with ?inline, fails build at its place', async () => {
+    const { talks } = home()
+    const deck = path.join(talks, 'talk.slides.md')
+    const before = fs.readFileSync(deck, 'utf8')
+    addSlide(deck, '# Reading\n\nSee <a href="../secret.txt">my notes</a>.')
+    const outside = await runCli(['build', 'talk.slides.md'], { cwd: talks })
+    expect(outside.code).toBe(1)
+    expect(outside.stderr).toContain(
+      'talk.slides.md:58:5: "../secret.txt" is outside the deck\'s root',
+    )
+    fs.writeFileSync(deck, before)
+    addSlide(deck, '# Print\n\n<link rel="stylesheet" href="print.css?inline">')
+    const query = await runCli(['build', 'talk.slides.md'], { cwd: talks })
+    expect(query.code).toBe(1)
+    expect(query.stderr).toContain(
+      'talk.slides.md:58:1: "print.css?inline": a link cannot have a query (?inline)',
+    )
+    expect(fs.existsSync(path.join(talks, 'dist'))).toBe(false)
   })
 })
 

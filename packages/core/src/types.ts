@@ -17,6 +17,12 @@ export interface AssetReference {
   url: string
   line: number
   column: number
+  /**
+   * `true` for a raw-HTML link (`<a href>`, `<link href>`, `<iframe src>`):
+   * a build tool checks it (no `?query`, nothing outside the root) but does
+   * not import it. Absent for images and media, which are imported.
+   */
+  link?: true
 }
 
 export type SlideKind = 'title' | 'segue' | 'content'

@@ -19,12 +19,17 @@ export interface MissingAsset {
   file: string
 }
 
-/** A relative media URL the deck may not use: it has a `?query`, or leaves the root. */
+/** A URL the deck may not use: it has a `?query`, leaves the root, or is a `file:` URL. */
 export interface RefusedAsset {
   reference: AssetReference
-  /** `query`: `?raw`, `?url`, `?inline`… would change what is imported; `outside`: the file (or a symbolic link's target) is outside the root. */
-  reason: 'query' | 'outside'
-  /** The absolute path looked up (for `outside`, the real path when it exists). */
+  /**
+   * `query`: `?raw`, `?url`, `?inline`… would change what is imported (for a
+   * raw-HTML link, only those Vite queries); `outside`: the file (or a
+   * symbolic link's target) is outside the root; `file-url`: a `file:` URL,
+   * which reads the viewer's disk.
+   */
+  reason: 'query' | 'outside' | 'file-url'
+  /** The absolute path looked up (for `outside`, the real path when it exists; for `file-url`, the URL). */
   file: string
 }
 
@@ -36,6 +41,12 @@ export interface DeckAssets {
   /** Every use of a URL the deck may not use, in deck order. */
   refused: RefusedAsset[]
 }
+
+/** Queries that make Vite serve or import a file as something else (its text, its bytes, a worker). */
+const VITE_QUERY = /[?&](?:raw|url|inline|worker|sharedworker|import)(?:[=&]|$)/
+
+/** `file:///etc/passwd`. */
+const FILE_URL = /^\s*file:/i
 
 /** `child` is `parent` or inside it. */
 export function isInside(child: string, parent: string): boolean {
@@ -64,7 +75,9 @@ export function realPath(file: string): string {
  * become imports, so Vite serves them in dev, and hashes, emits or inlines
  * them in a build, exactly like `import url from './a.png'`. A deck reads
  * files only inside `root`: a URL with a query, or whose file (after
- * symbolic links) is outside `root`, is refused.
+ * symbolic links) is outside `root`, is refused, and so is any `file:` URL.
+ * Raw-HTML links (`link: true`) are checked the same way (only Vite's own
+ * queries are refused) and never imported.
  */
 export function resolveDeckAssets(
   slides: readonly Slide[],
@@ -79,9 +92,13 @@ export function resolveDeckAssets(
   for (const slide of slides) {
     for (const reference of slide.assets) {
       if (found.has(reference.url)) continue
+      if (FILE_URL.test(reference.url)) {
+        refused.push({ reference, reason: 'file-url', file: reference.url })
+        continue
+      }
       const { pathname, query, hash } = splitUrl(reference.url)
       const file = path.resolve(directory, decodePath(pathname))
-      if (query !== '') {
+      if (reference.link ? VITE_QUERY.test(query) : query !== '') {
         refused.push({ reference, reason: 'query', file })
         continue
       }
@@ -90,6 +107,8 @@ export function resolveDeckAssets(
         refused.push({ reference, reason: 'outside', file: real })
         continue
       }
+      // A link is followed by the browser, not imported: whether its page exists is not ours to say.
+      if (reference.link) continue
       if (!isFile(file)) {
         missing.push({ reference, file })
         continue

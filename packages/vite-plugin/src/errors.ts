@@ -122,10 +122,17 @@ export const ASSET_QUERY = 'asset-query'
 /** The `ruleId` of an asset whose file, or a symbolic link's target, is outside the root. */
 export const ASSET_OUTSIDE_ROOT = 'asset-outside-root'
 
+/** The `ruleId` of a `file:` URL in an image, media element or raw-HTML link. */
+export const ASSET_FILE_URL = 'asset-file-url'
+
 function refusal({ reference, reason, file }: RefusedAsset, root: string): string {
+  if (reason === 'file-url') {
+    return `"${reference.url}": a deck cannot use file: URLs (they read the viewer's disk); put the file in the deck's folder and use a relative path [${ASSET_FILE_URL}]`
+  }
   if (reason === 'query') {
     const query = reference.url.replace(/#.*$/s, '').replace(/^[^?]*/, '')
-    return `"${reference.url}": an image or media URL cannot have a query (${query}); use the file's path alone [${ASSET_QUERY}]`
+    const what = reference.link ? 'a link' : 'an image or media URL'
+    return `"${reference.url}": ${what} cannot have a query (${query}); use the file's path alone [${ASSET_QUERY}]`
   }
   return `"${reference.url}" is outside the deck's root ${root} (it is ${file}); move the file into the root, or widen the root [${ASSET_OUTSIDE_ROOT}]`
 }

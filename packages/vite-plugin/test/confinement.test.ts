@@ -122,3 +122,57 @@ describe('a deck reads files only inside its root', () => {
     expect(everything(outDir)).not.toContain('AKIA-SECRET-TOKEN')
   })
 })
+
+describe('raw HTML links are checked like images, never imported', () => {
+  it('a link out of the root, a Vite query on a link and a file: URL are errors at their places', async () => {
+    const { root, outside } = app((dir) =>
+      [
+        '# Further reading',
+        '',
+        `See <a href="${dir}/secret.txt">the notes</a> for more.`,
+        '',
+        '<link rel="stylesheet" href="./print.css?raw">',
+        '',
+        '<iframe src="file:///etc/passwd"></iframe>',
+        '',
+      ].join('\n'),
+    )
+    const error = await buildError(root)
+    expect(error.message).toContain(
+      `src/talk.slides.md:3:5: "../../${path.basename(outside)}/secret.txt" is outside the deck's root`,
+    )
+    expect(error.message).toContain(
+      'also: src/talk.slides.md:5:1: "./print.css?raw": a link cannot have a query (?raw); use the file\'s path alone [asset-query]',
+    )
+    expect(error.message).toContain(
+      'also: src/talk.slides.md:7:1: "file:///etc/passwd": a deck cannot use file: URLs',
+    )
+    expect(error.message).toContain('[asset-file-url]')
+  })
+
+  it('a file: image in Markdown is refused too', async () => {
+    const { root } = app('# Disk\n\n![home](file:///home/me/photo.png)\n')
+    const error = await buildError(root)
+    expect(error.message).toContain('src/talk.slides.md:3:1: "file:///home/me/photo.png"')
+    expect(error.message).toContain('[asset-file-url]')
+  })
+
+  it('links inside the root build unchanged: not imported, a missing page or a ?page query is fine', async () => {
+    const { root } = app(
+      [
+        '# Handouts',
+        '',
+        '<a href="handouts/day-1.pdf">day 1</a> · <iframe src="demo/index.html?step=2"></iframe>',
+        '',
+        'And a [Markdown link](../../elsewhere/page.html) is not checked.',
+        '',
+      ].join('\n'),
+    )
+    const { deck, outDir } = await buildDeck(root)
+    const content = deck.default[0]?.content ?? ''
+    expect(content).toContain('<a href="handouts/day-1.pdf">')
+    expect(content).toContain('<iframe src="demo/index.html?step=2">')
+    expect(content).toContain('<a href="../../elsewhere/page.html">')
+    expect(fs.readdirSync(outDir, { recursive: true }).join('\n')).not.toMatch(/day-1|demo/)
+  })
+})

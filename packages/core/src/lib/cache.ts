@@ -38,6 +38,12 @@ export const defaultCache: SlideCache = createMemoryCache()
 const noCache: SlideCache = { get: () => undefined, set: () => undefined }
 
 /**
+ * What a cached slide holds, bumped when it changes within one version
+ * (2: `assets` lists raw-HTML links and `file:` URLs too).
+ */
+const ENTRY_FORMAT = 2
+
+/**
  * A string that changes whenever an option that affects a slide's HTML
  * changes (defaults filled in, so `{}` and the explicit defaults agree):
  * themes, line numbers, compatibility, the user's plugins (their source text
@@ -49,6 +55,7 @@ export function optionsFingerprint(compileOptions: CompileOptions = {}): string 
   return hashString(
     JSON.stringify([
       VERSION,
+      ENTRY_FORMAT,
       options.themes.light,
       options.themes.dark,
       options.lineNumbers,
@@ -115,7 +122,12 @@ function isPlace(value: Record<string, unknown>): boolean {
 }
 
 function isAsset(value: unknown): boolean {
-  return isRecord(value) && typeof value.url === 'string' && isPlace(value)
+  return (
+    isRecord(value) &&
+    typeof value.url === 'string' &&
+    isPlace(value) &&
+    (value.link === undefined || value.link === true)
+  )
 }
 
 function isMessage(value: unknown): boolean {

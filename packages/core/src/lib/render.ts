@@ -42,7 +42,7 @@ export async function renderSlide(
   const file = new VFile({ value: slide.text, path: options.filename })
   try {
     const tree = await processor.run(processor.parse(file), file)
-    const parts = slideParts(tree)
+    const parts = slideParts(tree, slide.text)
     const rendered: CachedSlide = {
       header: processor.stringify(parts.header).trim(),
       title: parts.title,

@@ -21,6 +21,16 @@ const mediaAttributes: Record<string, string[]> = {
   audio: ['src'],
   source: ['src'],
 }
+/**
+ * Raw-HTML elements whose URL the browser follows when the slide is shown:
+ * checked like media URLs (no query, nothing outside the root) but never
+ * imported. Markdown links (`[text](url)`) are not among them.
+ */
+const linkAttributes: Record<string, string[]> = {
+  a: ['href'],
+  link: ['href'],
+  iframe: ['src'],
+}
 
 /**
  * Cut a rendered slide (hast) into the pieces a `Slide` carries: notes
@@ -29,7 +39,7 @@ const mediaAttributes: Record<string, string[]> = {
  * it is a heading, is the header; the rest is the content. Positions are
  * those of the parsed text.
  */
-export function slideParts(tree: Root): SlideParts {
+export function slideParts(tree: Root, text = ''): SlideParts {
   const notes: ElementContent[] = []
   visit(tree, 'element', (node, index, parent) => {
     if (parent && index !== undefined && isNotes(node)) {
@@ -40,7 +50,7 @@ export function slideParts(tree: Root): SlideParts {
     return undefined
   })
 
-  const assets = collectAssets(tree)
+  const assets = collectAssets(tree, text)
   const children = tree.children
   const firstIndex = children.findIndex((node) => !isBlank(node))
   const first = children[firstIndex]
@@ -91,19 +101,36 @@ function trimBlank<T extends RootContent>(nodes: T[]): T[] {
   return nodes.slice(start, end)
 }
 
-function collectAssets(tree: Root): AssetReference[] {
+/**
+ * The URLs a build tool must resolve or check, in document order: relative
+ * and `file:` URLs of media elements, and of raw-HTML links (marked `link`).
+ */
+function collectAssets(tree: Root, text: string): AssetReference[] {
   const assets: AssetReference[] = []
   visit(tree, 'element', (node) => {
-    const attributes = mediaAttributes[node.tagName]
-    if (!attributes) return
-    for (const attribute of attributes) {
-      const value = node.properties[attribute]
-      if (typeof value !== 'string' || !isRelativeUrl(value)) continue
-      const start = node.position?.start
-      assets.push({ url: value, line: start?.line ?? 1, column: start?.column ?? 1 })
-    }
+    const start = node.position?.start
+    const place = { line: start?.line ?? 1, column: start?.column ?? 1 }
+    const urls = (attributes: string[] | undefined) =>
+      (attributes ?? [])
+        .map((attribute) => node.properties[attribute])
+        .filter((value): value is string => typeof value === 'string')
+        .filter((value) => isRelativeUrl(value) || isFileUrl(value))
+    for (const url of urls(mediaAttributes[node.tagName])) assets.push({ url, ...place })
+    if (!isRawHtml(node, text)) return
+    for (const url of urls(linkAttributes[node.tagName])) assets.push({ url, ...place, link: true })
   })
   return assets
+}
+
+/** The element was written as HTML in the deck (its text starts with `<`), not made from Markdown. */
+function isRawHtml(node: Element, text: string): boolean {
+  const offset = node.position?.start.offset
+  return offset !== undefined && text[offset] === '<'
+}
+
+/** `file:///etc/passwd`: a URL to the viewer's disk, refused wherever it appears. */
+export function isFileUrl(url: string): boolean {
+  return /^\s*file:/i.test(url)
 }
 
 /** `a.png`, `./a.png`, `../a.png`; not `https:`, `data:`, `//host`, `/root`, `#id` or `?q`. */
