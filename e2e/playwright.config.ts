@@ -29,16 +29,18 @@ export default defineConfig<ThemeOptions>({
   projects: [
     {
       name: 'html5-slides',
-      testIgnore: ['**/dev-server.spec.ts', '**/embedded.spec.ts'],
+      testIgnore: ['**/dev-server.spec.ts', '**/embedded.spec.ts', '**/*-component.spec.ts'],
       use: { themePage: 'index.html', themeName: 'html5-slides' },
     },
     {
       name: 'horizon',
-      testIgnore: ['**/dev-server.spec.ts', '**/embedded.spec.ts'],
+      testIgnore: ['**/dev-server.spec.ts', '**/embedded.spec.ts', '**/*-component.spec.ts'],
       use: { themePage: 'horizon.html', themeName: 'horizon' },
     },
     // playground/embedded.html: two decks of different themes in one page
     { name: 'embedded', testMatch: '**/embedded.spec.ts' },
+    // e2e/react-app and e2e/vue-app: the components, built and under the dev server
+    { name: 'components', testMatch: '**/*-component.spec.ts' },
     // Serves playground/ with Vite's dev server and edits the deck file (restored after)
     {
       name: 'dev-server',
