@@ -9,7 +9,15 @@ import { artifactsDir, deckFile, fitAppDir, playgroundDir } from './paths.js'
 import { serveStatic } from './static-server.js'
 import type { DeckSummary } from './tests/fixtures.js'
 
-const builtPackages = ['core', 'vite-plugin', 'runtime', 'theme-html5-slides', 'theme-horizon']
+const builtPackages = [
+  'core',
+  'vite-plugin',
+  'runtime',
+  'theme-html5-slides',
+  'theme-horizon',
+  'react',
+  'vue',
+]
 
 /**
  * Builds the playground twice (relative base, and `--base /talks/`) into temp
