@@ -2,6 +2,7 @@ import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
+import { overflowClientCode } from './overflow.js'
 
 /**
  * Hot-update wiring appended to every deck module. The module accepts its
@@ -148,6 +149,7 @@ export function generateModule(
     `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
     HMR_CODE,
     hot ? hotSlidesCode(hot.id, hot.version) : '',
+    hot ? overflowClientCode(hot.id) : '',
   ].join('\n')
 }
 

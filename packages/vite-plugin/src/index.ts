@@ -28,6 +28,7 @@ import {
   type HotDeckState,
   type HotSlidesPatch,
 } from './hot-slides.js'
+import { forwardOverflows } from './overflow.js'
 
 /**
  * Options of `slidemark()`. Everything `compileInPool()` from
@@ -189,6 +190,11 @@ export function slidemark(options: Options = {}): Plugin {
 
   return {
     name: 'slidemark',
+
+    /** A dev page reports a slide that does not fit: a warning at its line (overflow.ts). */
+    configureServer(server) {
+      forwardOverflows(server, { decks: hotDecks, root: () => root, logger: () => logger })
+    },
 
     configResolved(config: ResolvedConfig) {
       root = config.root
