@@ -9,7 +9,7 @@ import {
   type PluginOption,
   searchForWorkspaceRoot,
 } from 'vite'
-import type { LoadedDeck } from './deck.js'
+import { compileSettings, type LoadedDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
 import { DENIED_FILES, serveGuardPlugin } from './serve-guard.js'
 import { cacheDirFor } from './slide-cache.js'
@@ -194,7 +194,12 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
       serveGuardPlugin(deck.dir),
       appPlugin(options),
       // The slide cache the CLI's own compile filled: no slide is highlighted twice.
-      slidemark({ include: [deck.path], cache: options.cache ?? defaultCache, root }),
+      slidemark({
+        include: [deck.path],
+        cache: options.cache ?? defaultCache,
+        root,
+        ...compileSettings(),
+      }),
       ...(options.plugins ?? []),
     ],
     server: { fs: { strict: true, allow, deny: DENIED_FILES } },

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Deck, DeckMessage, SlideCache } from '@slidemark/core'
 import { decodeDeck } from '@slidemark/core/decode'
 import { CliError } from './errors.js'
+import { registerCompilePool } from './interrupt.js'
 import { formatMessage, type MessagePrinter } from './messages.js'
 
 /** A deck file read from disk and compiled once, checked for every kind of bad input. */
@@ -19,6 +20,24 @@ export interface LoadedDeck {
   readMessages: DeckMessage[]
   /** `compile()`'s result for `source`, with `filename: displayPath`. */
   deck: Deck
+}
+
+/** How the deck is compiled, from the command line; the CLI's Vite plugin uses the same. */
+export interface CompileSettings {
+  /** `--slide-timeout` in milliseconds; `undefined`: the pool's default (10 s). */
+  slideTimeout?: number
+}
+
+let settings: CompileSettings = {}
+
+/** Sets how this command compiles decks (`--slide-timeout`), before it loads any. */
+export function setCompileSettings(next: CompileSettings): void {
+  settings = next
+}
+
+/** The settings `setCompileSettings` gave, for the Vite plugin's compiles. */
+export function compileSettings(): CompileSettings {
+  return settings
 }
 
 /** Extensions accepted as a deck; `*.slides.md` is the convention. */
@@ -67,12 +86,25 @@ export async function compileDeck(
 ): Promise<LoadedDeck> {
   // Loaded on first use, so bad paths are reported before the compiler loads.
   // Slides render in worker threads: Ctrl-C is handled at once, a slide stuck is timed out.
-  const { compileInPool } = await import('@slidemark/core/pool')
+  const pool = await import('@slidemark/core/pool')
+  registerCompilePool(pool)
+  const { compileInPool } = pool
   const deck = await compileInPool(read.source, {
     filename: read.displayPath,
     ...(cache ? { cache } : {}),
+    ...(settings.slideTimeout === undefined ? {} : { slideTimeout: settings.slideTimeout }),
   })
-  return { ...read, deck: { ...deck, messages: [...read.readMessages, ...deck.messages] } }
+  const messages = [...read.readMessages, ...deck.messages].map(withTimeoutHint)
+  return { ...read, deck: { ...deck, messages } }
+}
+
+/** A slide over its time budget says how to give it more. */
+function withTimeoutHint(message: DeckMessage): DeckMessage {
+  if (message.ruleId !== 'slide-timeout') return message
+  return {
+    ...message,
+    reason: `${message.reason}; to allow more time, pass --slide-timeout SECONDS (0: no limit)`,
+  }
 }
 
 /**

@@ -25,6 +25,20 @@ let stopping = false
 /** The signal being handled, once one arrived (and no stop waiter took it). */
 let received: StopSignal | undefined
 
+/**
+ * The compile pool (`@slidemark/core/pool`), once a command has loaded it.
+ * On a signal its worker threads are stopped first, even one in the middle
+ * of a slide that would take minutes, so nothing keeps the CLI alive.
+ * Registered by whoever loads the pool, so that starting the CLI (or
+ * Ctrl-C) never loads the compiler just to stop it.
+ */
+let compilePool: { destroyCompilePool(): Promise<void> } | undefined
+
+/** Stops `pool`'s worker threads on SIGINT or SIGTERM (see `compilePool`). */
+export function registerCompilePool(pool: { destroyCompilePool(): Promise<void> }): void {
+  compilePool = pool
+}
+
 /** Runs `cleanup` if the process is interrupted; call the returned function once it is no longer needed. */
 export function registerCleanup(cleanup: Cleanup): () => void {
   cleanups.add(cleanup)
@@ -87,6 +101,6 @@ async function onSignal(signal: StopSignal): Promise<void> {
   process.stderr.write(`\nslidemark: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`)
   const timer = setTimeout(() => process.exit(code), CLEANUP_TIMEOUT_MS)
   timer.unref()
-  await runCleanups()
+  await Promise.allSettled([compilePool?.destroyCompilePool(), runCleanups()])
   process.exit(code)
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { type CAC, cac } from 'cac'
+import { setCompileSettings } from './deck.js'
 import { UsageError } from './errors.js'
 import { DEFAULT_THEME } from './theme.js'
 
@@ -28,6 +29,23 @@ export function parsePort(value: unknown): number | undefined {
   return port
 }
 
+/** `--slide-timeout`: seconds, a number ≥ 0 (0: no limit), as milliseconds. */
+export function parseSlideTimeout(value: unknown): number | undefined {
+  const raw = text(value, 'slide-timeout')
+  if (raw === undefined) return undefined
+  const seconds = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--slide-timeout must be a number of seconds (0: no limit), got "${raw}"`)
+  }
+  return seconds === 0 ? Number.POSITIVE_INFINITY : seconds * 1000
+}
+
+/** Applies the options every compiling command shares (`--slide-timeout`). */
+function compileFlags(options: Record<string, unknown>): void {
+  const slideTimeout = parseSlideTimeout(options.slideTimeout)
+  setCompileSettings(slideTimeout === undefined ? {} : { slideTimeout })
+}
+
 /** `--host` alone means every interface, as in Vite. */
 function parseHost(value: unknown): string | boolean | undefined {
   if (value === true) return true
@@ -39,6 +57,8 @@ function optionalPath(value: unknown, option: string): string | true | undefined
   if (value === true) return true
   return text(value, option)
 }
+
+const SLIDE_TIMEOUT_HELP = 'Seconds one slide may take to compile (default: 10; 0: no limit)'
 
 const ROOT_HELP = "Folder the deck may read files from (default: the deck's folder)"
 
@@ -55,6 +75,7 @@ export function createProgram(): CAC {
 
   const devAction = async (deck: string | undefined, options: Record<string, unknown>) => {
     if (deck === undefined) throw new UsageError('missing deck file, e.g. slidemark talk.slides.md')
+    compileFlags(options)
     // `slidemark biuld` is a typo for a command, not a deck called "biuld".
     if (/^[a-z][\w-]*$/i.test(deck) && !fs.existsSync(deck)) {
       throw new UsageError(`unknown command "${deck}"`)
@@ -77,6 +98,7 @@ export function createProgram(): CAC {
     .option('--open', 'Open the deck in your browser')
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .example('slidemark talk.slides.md')
     .example('slidemark build talk.slides.md --single-file')
     .example('slidemark export talk.slides.md --pdf talk.pdf')
@@ -90,6 +112,7 @@ export function createProgram(): CAC {
     .option('--open', 'Open the deck in your browser')
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .example('slidemark dev talk.slides.md --port 3030 --open')
     .action(devAction)
 
@@ -100,6 +123,7 @@ export function createProgram(): CAC {
     .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .option('--overwrite', OVERWRITE_HELP)
     .option('--no-check', 'Skip the layout check in Chromium that follows the build')
     .option(
@@ -109,6 +133,7 @@ export function createProgram(): CAC {
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
     .action(async (deck: string, options: Record<string, unknown>) => {
+      compileFlags(options)
       const buildOptions = {
         out: text(options.out, 'out'),
         base: text(options.base, 'base'),
@@ -133,11 +158,13 @@ export function createProgram(): CAC {
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
     .example('slidemark export talk.slides.md --pptx talk.pptx --steps')
     .action(async (deck: string, options: Record<string, unknown>) => {
+      compileFlags(options)
       const exportOptions = {
         pdf: optionalPath(options.pdf, 'pdf'),
         png: optionalPath(options.png, 'png'),
@@ -181,8 +208,10 @@ export function createProgram(): CAC {
     .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .example('slidemark check talk.slides.md')
     .action(async (deck: string, options: Record<string, unknown>) => {
+      compileFlags(options)
       const checkOptions = {
         json: options.json === true,
         browser: text(options.browser, 'browser'),
@@ -196,8 +225,10 @@ export function createProgram(): CAC {
   cli
     .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
     .option('--json', 'Print the whole Deck as compile() returns it')
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
     .example('slidemark inspect talk.slides.md --json')
     .action(async (deck: string, options: Record<string, unknown>) => {
+      compileFlags(options)
       const { inspect } = await import('./commands/inspect.js')
       await inspect(deck, { json: options.json === true })
     })

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { assertBuilt, bin, cliEnv, fixtures, tempDir } from './helpers.js'
+import { assertBuilt, bin, cliEnv, fixtures, runCli, tempDir } from './helpers.js'
 
 const made: string[] = []
 beforeAll(assertBuilt)
@@ -69,17 +69,36 @@ function longDeck(dir: string): void {
   )
 }
 
+/** A deck with a pasted log on slide 2 (line 7): `*a**a*` 100 000 times, minutes of emphasis parsing. */
+function hostileDeck(dir: string): void {
+  fs.writeFileSync(
+    path.join(dir, 'pasted.slides.md'),
+    `# Build log, Friday\n\nWhat the CI said:\n\n---\n\n${'*a**a*'.repeat(100_000)}\n`,
+  )
+}
+
+/** The process has used over 4 s of CPU (Linux `/proc`): past start-up, deep in the hostile slide. */
+function compiling(pid: number): boolean {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) / 100 > 4
+  } catch {
+    return false
+  }
+}
+
 /**
  * Runs the CLI in its own process group and, once its standard error matches
- * `when`, sends `signal` to the whole group, as a terminal's Ctrl-C does (the
- * browser gets it too). Resolves with the exit code, the output and how long
+ * `when` (or once `ready(pid)` says so), sends `signal` to the whole group,
+ * as a terminal's Ctrl-C does (the browser gets it too). Resolves with the exit code, the output and how long
  * the exit took after the signal.
  */
 function signalGroup(
   args: string[],
   cwd: string,
-  when: RegExp,
+  when: RegExp | undefined,
   signal: NodeJS.Signals,
+  ready?: (pid: number) => boolean,
 ): Promise<{ code: number | null; stderr: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
@@ -90,15 +109,25 @@ function signalGroup(
     })
     let stderr = ''
     let sent = 0
+    const send = () => {
+      if (sent) return
+      sent = performance.now()
+      process.kill(-(child.pid as number), signal)
+    }
     child.stderr.on('data', (chunk) => {
       stderr += chunk
-      if (!sent && when.test(stderr)) {
-        sent = performance.now()
-        process.kill(-(child.pid as number), signal)
-      }
+      if (when?.test(stderr)) send()
     })
+    const poll = ready
+      ? setInterval(() => {
+          if (ready(child.pid as number)) send()
+        }, 100)
+      : undefined
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stderr, ms: performance.now() - sent }))
+    child.on('close', (code) => {
+      clearInterval(poll)
+      resolve({ code, stderr, ms: performance.now() - sent })
+    })
   })
 }
 
@@ -137,5 +166,47 @@ describe('Ctrl-C in a command', () => {
     expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
     expect(fs.readdirSync(dir)).toEqual(['long.slides.md'])
     expect(result.ms).toBeLessThan(5000)
+  })
+
+  it('SIGINT while a hostile slide compiles in a worker exits 130 within seconds', async () => {
+    const dir = tempDir()
+    made.push(dir)
+    hostileDeck(dir)
+    // No time limit on the slide: only the signal can end this build.
+    const result = await signalGroup(
+      ['build', 'pasted.slides.md', '--slide-timeout', '0'],
+      dir,
+      undefined,
+      'SIGINT',
+      compiling,
+    )
+    expect(result.code).toBe(130)
+    expect(result.stderr).toContain('slidemark: interrupted')
+    expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
+    expect(fs.readdirSync(dir)).toEqual(['pasted.slides.md'])
+    expect(result.ms).toBeLessThan(5000)
+  }, 120_000)
+})
+
+describe('--slide-timeout', () => {
+  it('a slide over the budget is an error at its line that says how to raise it', async () => {
+    const dir = tempDir()
+    made.push(dir)
+    hostileDeck(dir)
+    const result = await runCli(['inspect', 'pasted.slides.md', '--slide-timeout', '0.5'], {
+      cwd: dir,
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /^slidemark: pasted\.slides\.md:7:1: error: This slide took over 0\.5 s to compile.*to allow more time, pass --slide-timeout SECONDS \(0: no limit\) \[slide-timeout\]$/m,
+    )
+  }, 120_000)
+
+  it('a value that is not a number of seconds is a usage error', async () => {
+    const result = await runCli(['inspect', 'missing.slides.md', '--slide-timeout', 'soon'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(
+      '--slide-timeout must be a number of seconds (0: no limit), got "soon"',
+    )
   })
 })
