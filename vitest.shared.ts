@@ -15,6 +15,7 @@ export const workspaceAliases = {
   // Before '@slidemark/runtime', for the same reason.
   '@slidemark/runtime/contract': src('runtime', 'contract.ts'),
   '@slidemark/runtime': src('runtime'),
+  '@slidemark/vite-plugin/paths': src('vite-plugin', 'paths.ts'),
   '@slidemark/vite-plugin': src('vite-plugin'),
   '@slidemark/theme-html5-slides': src('theme-html5-slides'),
   '@slidemark/theme-horizon': src('theme-horizon'),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { displayPathOf } from './deck.js'
 import { CliError, diskFullError } from './errors.js'
 import { registerCleanup } from './interrupt.js'
 
@@ -60,8 +61,12 @@ export function removeStale(target: string): void {
   }
 }
 
-/** The one-line reason for a file system error on `target`. */
+/**
+ * The one-line reason for a file system error on `target`, which is named
+ * relative to the working folder when inside it, as every output is.
+ */
 export function describeWriteError(error: unknown, target: string): CliError {
+  const shown = path.isAbsolute(target) ? displayPathOf(target) : target
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
@@ -72,10 +77,10 @@ export function describeWriteError(error: unknown, target: string): CliError {
     ENOSPC: 'no space left on device',
     EEXIST: 'it already exists',
   }
-  const full = diskFullError(error, target)
+  const full = diskFullError(error, shown)
   if (full) return full
   const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error))
-  return new CliError(`cannot write ${target}: ${reason}`)
+  return new CliError(`cannot write ${shown}: ${reason}`)
 }
 
 /** A temporary folder removed on failure or Ctrl-C unless `commit` moved it into place. */

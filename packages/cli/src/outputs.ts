@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Deck } from '@slidemark/core'
+import { isInside, realPath } from '@slidemark/vite-plugin/paths'
 import { describeWriteError } from './atomic.js'
 import { displayPathOf } from './deck.js'
 import { CliError, UsageError } from './errors.js'
@@ -44,30 +45,9 @@ interface Manifest {
   files: string[]
 }
 
-/** `path`, with symlinks in its existing part resolved (the rest may not exist yet). */
-export function realPathOf(file: string): string {
-  const missing: string[] = []
-  let existing = path.resolve(file)
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(existing), ...missing.reverse())
-    } catch {
-      const parent = path.dirname(existing)
-      if (parent === existing) return path.resolve(file)
-      missing.push(path.basename(existing))
-      existing = parent
-    }
-  }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
 /** Same file: same real path, or a hard link to it. */
 function sameFile(a: string, b: string): boolean {
-  if (realPathOf(a) === realPathOf(b)) return true
+  if (realPath(a) === realPath(b)) return true
   try {
     const [x, y] = [fs.statSync(a), fs.statSync(b)]
     return x.dev === y.dev && x.ino === y.ino
@@ -129,19 +109,19 @@ function listed(names: string[]): string {
  */
 export function checkOutputDir(target: string, check: OutputCheck): void {
   const shown = displayPathOf(target, check.cwd)
-  const real = realPathOf(target)
+  const real = realPath(target)
   const protectedDirs = [
     [check.cwd, 'the working folder'],
     [path.dirname(check.deck), "the deck's folder"],
   ] as const
   for (const [dir, what] of protectedDirs) {
-    if (isInside(realPathOf(dir), real)) {
+    if (isInside(realPath(dir), real)) {
       throw new CliError(
         `refusing to replace ${shown}: it is or contains ${what}; choose another ${check.option}`,
       )
     }
   }
-  const input = check.inputs?.find((file) => isInside(realPathOf(file), real))
+  const input = check.inputs?.find((file) => isInside(realPath(file), real))
   if (input) {
     throw new CliError(
       `refusing to replace ${shown}: it holds ${displayPathOf(input, check.cwd)}, which the deck uses; choose another ${check.option}`,

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { isInside } from '@slidemark/vite-plugin/paths'
 import type { Plugin } from 'vite'
 
 /**
@@ -28,11 +29,6 @@ export const DENIED_FILES = [
   '.npmrc',
   '.netrc',
 ]
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
 
 function realPath(file: string): string | undefined {
   try {

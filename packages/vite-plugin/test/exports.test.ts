@@ -10,3 +10,8 @@ test('the public API is exactly this list', () => {
   ])
   expect(api.default).toBe(api.slidemark)
 })
+
+test('the paths entry (@slidemark/vite-plugin/paths) exports the confinement helpers', async () => {
+  const paths = await import('../src/paths.js')
+  expect(Object.keys(paths).sort()).toEqual(['isInside', 'realPath'])
+})
