@@ -19,7 +19,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from './options.js'
-import type { SlideRenderer } from './render.js'
+import type { SlideRenderer } from './source-slide.js'
 import { deckLine, type SlideSource } from './split.js'
 
 /** Renders on this thread; the pipeline (unified, Shiki) loads on the first slide to render. */

@@ -29,17 +29,71 @@ const shared = new Map<RegexEngineName, Promise<Highlighter>>()
 export const tokenizeTimeLimit = 0
 export const maxLineLength = 20_000
 
-/** The highlighter with Slidemark's tokenizer limits applied to every `codeToHtml` call. */
-function withLimits(highlighter: Highlighter): Highlighter {
+/**
+ * Code blocks each highlighter keeps, by code and options: decks repeat
+ * a block from slide to slide (build-up steps, highlighted lines that move),
+ * and Shiki's output depends on nothing else but the grammars and themes
+ * loaded (a code block may embed another language), so the memo is cleared
+ * whenever one is added. A call that throws is not kept.
+ */
+export const memoEntries = 512
+
+/**
+ * The highlighter with Slidemark's tokenizer limits applied to every
+ * `codeToHtml` call, and identical calls answered from `memo`.
+ */
+export function withLimits(highlighter: Highlighter): Highlighter {
+  const memo = new Map<string, string>()
   return {
     ...highlighter,
-    codeToHtml: (code, options) =>
-      highlighter.codeToHtml(code, {
+    codeToHtml: (code, options) => {
+      const key = memoKey(code, options)
+      const known = key === undefined ? undefined : memo.get(key)
+      if (known !== undefined) return known
+      const html = highlighter.codeToHtml(code, {
         tokenizeTimeLimit,
         tokenizeMaxLineLength: maxLineLength,
         ...options,
-      }),
+      })
+      if (key !== undefined) remember(memo, key, html)
+      return html
+    },
+    loadLanguage: async (...langs) => {
+      const before = highlighter.getLoadedLanguages().length
+      await highlighter.loadLanguage(...langs)
+      if (highlighter.getLoadedLanguages().length !== before) memo.clear()
+    },
+    loadTheme: async (...themes) => {
+      const before = highlighter.getLoadedThemes().length
+      await highlighter.loadTheme(...themes)
+      if (highlighter.getLoadedThemes().length !== before) memo.clear()
+    },
   }
+}
+
+/**
+ * What a `codeToHtml` result depends on. Meta keys starting with `_` (the
+ * raw meta string rehype-pretty-code passes, which carries line
+ * highlights) are only read by transformers; a call with transformers is
+ * not memoized.
+ */
+function memoKey(code: string, options: object): string | undefined {
+  const { transformers, meta, ...rest } = options as {
+    transformers?: unknown[]
+    meta?: Record<string, unknown>
+  }
+  if (transformers && transformers.length > 0) return undefined
+  const shown = Object.entries(meta ?? {}).filter(([name]) => !name.startsWith('_'))
+  try {
+    return `${JSON.stringify([rest, shown])}\0${code}`
+  } catch {
+    return undefined // options that do not serialize: highlight every time
+  }
+}
+
+function remember(memo: Map<string, string>, key: string, html: string): void {
+  memo.set(key, html)
+  if (memo.size > memoEntries) memo.delete(memo.keys().next().value as string)
 }
 
 /**

@@ -6,8 +6,9 @@
 import { bundledLanguages } from 'shiki'
 import { getSharedHighlighter } from './highlighter.js'
 import { defaultThemes, type ResolvedOptions } from './options.js'
-import { getSlideProcessor } from './processor.js'
-import { type RenderedSlide, renderSlide } from './render.js'
+import { getSlideProcessor, mayUseGfm } from './processor.js'
+import { renderSlide } from './render.js'
+import type { RenderedSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
 import { threadCpuMs, threadId } from './thread-clock.js'
 
@@ -33,7 +34,7 @@ export default async function renderTask(task: RenderTask): Promise<RenderedSlid
     rehypePlugins: [],
     cache: undefined,
   }
-  const processor = getSlideProcessor(options)
+  const processor = getSlideProcessor(options, mayUseGfm(task.slide.text))
   // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
   // machine it can take seconds, and it must not count against the slide's budget.
   await loadLanguages(task.slide.text, [options.themes.light, options.themes.dark])

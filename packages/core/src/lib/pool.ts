@@ -5,7 +5,7 @@ import { compile, compileWith } from './compile.js'
 import { describe, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
 import type { RenderTask } from './pool-worker.js'
-import { type RenderedSlide, sourceSlide } from './render.js'
+import { type RenderedSlide, sourceSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
 import { threadCpuMs } from './thread-clock.js'
 

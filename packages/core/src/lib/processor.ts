@@ -37,13 +37,15 @@ const formatPlugins = {
 export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
 
 /**
- * The unified pipeline for one slide: remark-parse (+ GFM, + the
+ * The unified pipeline for one slide: remark-parse (+ GFM unless `gfm` is false, + the
  * Python-Markdown compatibility), Slidemark's remark plugins, the user's,
  * remark-rehype with raw HTML, rehype-raw, rehype-pretty-code on the shared
  * Shiki highlighter, the user's rehype plugins, rehype-stringify.
  */
-export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
-  const processor = unified().use(remarkParse).use(remarkGfm)
+export function createSlideProcessor(options: ResolvedOptions, gfm = true): SlideProcessor {
+  const processor = unified()
+    .use(remarkParse)
+    .use(gfm ? [remarkGfm] : [])
   if (options.math) processor.use(remarkProtectStepMarkers).use(remarkMath)
   if (options.compat) processor.use(remarkLaxHeadings)
   if (options.format !== 'auto' && options.format !== 'slidemark') {
@@ -71,26 +73,59 @@ export function createSlideProcessor(options: ResolvedOptions): SlideProcessor {
 const processors = new Map<string, SlideProcessor>()
 
 /**
- * Processors without user plugins are built once per option set and reused
- * (a frozen unified processor is safe to share); with user plugins a new one
- * is built for each compile.
+ * Characters without which no GFM construct can start: table pipes,
+ * strikethrough tildes, literal autolinks (`://`, `www.`, `@` of an
+ * e-mail), footnotes (`[^`) and task list boxes. A slide with none of them
+ * parses to the same tree with or without remark-gfm, so it skips GFM's
+ * extensions and its autolink pass over every text node.
  */
-export function getSlideProcessor(options: ResolvedOptions): SlideProcessor {
-  if (options.remarkPlugins.length > 0 || options.rehypePlugins.length > 0) {
-    return createSlideProcessor(options)
-  }
+const gfmTrigger = /[|~@]|:\/\/|www\.|\[\^|\[[ \txX]\]/i
+
+/** Whether `text` may use GFM syntax (false only when it certainly does not). */
+export function mayUseGfm(text: string): boolean {
+  return gfmTrigger.test(text)
+}
+
+/**
+ * A frozen processor per option set (with or without GFM), built once and
+ * reused: a frozen unified processor is safe to share. With user plugins a
+ * new one is built for each call, always with GFM (a plugin may look for
+ * what it adds).
+ */
+export function getSlideProcessor(options: ResolvedOptions, gfm = true): SlideProcessor {
+  if (hasUserPlugins(options)) return createSlideProcessor(options)
   const key = JSON.stringify([
     options.themes,
     options.lineNumbers,
     options.compat,
     options.format,
     options.math,
+    gfm,
   ])
   let processor = processors.get(key)
   if (!processor) {
-    processor = createSlideProcessor(options)
+    processor = createSlideProcessor(options, gfm)
     processor.freeze()
     processors.set(key, processor)
   }
   return processor
+}
+
+/**
+ * For one compile: each slide's processor by its text (GFM only where
+ * `mayUseGfm`), looked up once per option set; with user plugins, one
+ * processor for every slide.
+ */
+export function slideProcessors(options: ResolvedOptions): (text: string) => SlideProcessor {
+  if (hasUserPlugins(options)) {
+    const processor = createSlideProcessor(options)
+    return () => processor
+  }
+  const withGfm = getSlideProcessor(options, true)
+  const withoutGfm = getSlideProcessor(options, false)
+  return (text) => (mayUseGfm(text) ? withGfm : withoutGfm)
+}
+
+function hasUserPlugins(options: ResolvedOptions): boolean {
+  return options.remarkPlugins.length > 0 || options.rehypePlugins.length > 0
 }

@@ -1,6 +1,5 @@
-import type { Root } from 'hast'
+import type { Root, RootContent } from 'hast'
 import rehypeRaw from 'rehype-raw'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { rehypeRestoreCodeMeta, rehypeStashCodeMeta } from './rehype-code-meta.js'
 
@@ -15,15 +14,18 @@ export function rehypeRawWhenNeeded() {
   const stash = rehypeStashCodeMeta()
   const restore = rehypeRestoreCodeMeta()
   return (tree: Root, file: VFile): Root => {
-    let hasRaw = false
-    visit(tree, 'raw', () => {
-      hasRaw = true
-      return false
-    })
-    if (!hasRaw) return tree
+    if (!hasRaw(tree)) return tree
     stash(tree)
     const result = raw(tree, file)
     restore(result)
     return result
   }
+}
+
+/** Whether the tree holds a `raw` node (a plain loop: this runs on every slide). */
+function hasRaw(node: Root | RootContent): boolean {
+  if (node.type === 'raw') return true
+  if (!('children' in node)) return false
+  for (const child of node.children) if (hasRaw(child)) return true
+  return false
 }

@@ -2,31 +2,18 @@ import { VFile } from 'vfile'
 import type { CachedSlide } from '../types.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
-import { getSlideProcessor, type SlideProcessor } from './processor.js'
+import { type SlideProcessor, slideProcessors } from './processor.js'
 import { slideParts } from './slide-parts.js'
+import { type RenderedSlide, type SlideRenderer, sourceSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
-
-/** One slide rendered from its own text; `ok: false` results are never cached. */
-export interface RenderedSlide {
-  slide: CachedSlide
-  ok: boolean
-}
-
-/**
- * Renders the slides the cache did not have, in the order given. Lines in
- * the results are relative to each slide (1 = its first line). `compile()`
- * renders in process; `compileInPool()` hands slides to worker threads.
- */
-export type SlideRenderer = (
-  slides: SlideSource[],
-  options: ResolvedOptions,
-) => Promise<RenderedSlide[]>
 
 /** Renders slides one after another on this thread. */
 export const renderInProcess: SlideRenderer = async (slides, options) => {
-  const processor = getSlideProcessor(options)
+  const processorFor = slideProcessors(options)
   const results: RenderedSlide[] = []
-  for (const slide of slides) results.push(await renderSlide(processor, slide, options))
+  for (const slide of slides) {
+    results.push(await renderSlide(processorFor(slide.text), slide, options))
+  }
   return results
 }
 
@@ -37,12 +24,13 @@ export const renderInProcess: SlideRenderer = async (slides, options) => {
 export async function renderSlide(
   processor: SlideProcessor,
   slide: SlideSource,
-  options: Pick<ResolvedOptions, 'filename'>,
+  options: Pick<ResolvedOptions, 'filename' | 'rehypePlugins'>,
 ): Promise<RenderedSlide> {
   const file = new VFile({ value: slide.text, path: options.filename })
   try {
     const tree = await processor.run(processor.parse(file), file)
-    const parts = slideParts(tree, slide.text)
+    // Plugins of the user's that ran after rehype-pretty-code may have put anything in its figures.
+    const parts = slideParts(tree, slide.text, options.rehypePlugins.length === 0)
     const rendered: CachedSlide = {
       header: processor.stringify(parts.header).trim(),
       title: parts.title,
@@ -62,28 +50,6 @@ export async function renderSlide(
       ...fileMessages(file, slide),
       placedMessage(reason, 1, 1, ruleIds.pluginError, 'error'),
     ])
-  }
-}
-
-/**
- * A slide that could not be rendered, shown as its escaped source in
- * `<pre class="slidemark-error">`, with the messages that say why. Never cached.
- */
-export function sourceSlide(slide: SlideSource, messages: PlacedMessage[]): RenderedSlide {
-  return {
-    slide: {
-      header: '',
-      title: '',
-      content: `<pre class="slidemark-error"><code>${escapeHtml(slide.text)}</code></pre>`,
-      notes: '',
-      classes: [],
-      steps: 1,
-      hasHeading: false,
-      bodyIsEmpty: false,
-      assets: [],
-      messages,
-    },
-    ok: false,
   }
 }
 
@@ -114,8 +80,4 @@ function clampToSlide<T extends { line: number; column: number }>(value: T, slid
     ? Math.min(Math.max(1, Math.trunc(value.column)), lastColumn)
     : 1
   return line === value.line && column === value.column ? value : { ...value, line, column }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

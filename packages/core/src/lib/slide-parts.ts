@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
-import { SKIP, visit } from 'unist-util-visit'
 import type { AssetReference } from '../types.js'
 
 export interface SlideParts {
@@ -38,19 +37,17 @@ const linkAttributes: Record<string, string[]> = {
  * `<div class="notes">`) move out wherever they are; the first block, when
  * it is a heading, is the header; the rest is the content. Positions are
  * those of the parsed text.
+ *
+ * One walk takes the notes out and collects the assets outside them. With
+ * `skipHighlighted`, it does not descend into rehype-pretty-code's figures
+ * (hundreds of token spans, no media): only pass it when no plugin ran after
+ * rehype-pretty-code.
  */
-export function slideParts(tree: Root, text = ''): SlideParts {
+export function slideParts(tree: Root, text = '', skipHighlighted = false): SlideParts {
   const notes: ElementContent[] = []
-  visit(tree, 'element', (node, index, parent) => {
-    if (parent && index !== undefined && isNotes(node)) {
-      notes.push(...node.children)
-      parent.children.splice(index, 1)
-      return [SKIP, index]
-    }
-    return undefined
-  })
+  const assets: AssetReference[] = []
+  walk(tree, { notes, assets, text, skipHighlighted })
 
-  const assets = collectAssets(tree, text)
   const children = tree.children
   const firstIndex = children.findIndex((node) => !isBlank(node))
   const first = children[firstIndex]
@@ -72,6 +69,43 @@ export function slideParts(tree: Root, text = ''): SlideParts {
     bodyIsEmpty: body.every(isBlank),
     assets,
   }
+}
+
+interface Walk {
+  notes: ElementContent[]
+  assets: AssetReference[]
+  text: string
+  skipHighlighted: boolean
+}
+
+/**
+ * Pre-order walk (the order of `unist-util-visit`): a notes element is cut
+ * out and its children go to `notes` (not walked further, as a nested notes
+ * element stays inside them); URLs outside notes go to `assets`.
+ */
+function walk(parent: Root | Element, state: Walk): void {
+  const children = parent.children
+  let index = 0
+  while (index < children.length) {
+    const node = children[index] as RootContent
+    if (node.type !== 'element') {
+      index++
+      continue
+    }
+    if (isNotes(node)) {
+      state.notes.push(...node.children)
+      children.splice(index, 1)
+      continue
+    }
+    collectAssets(node, state.text, state.assets)
+    if (!(state.skipHighlighted && isHighlighted(node))) walk(node, state)
+    index++
+  }
+}
+
+/** rehype-pretty-code's `<figure>` (or inline `<span>`) around Shiki's output. */
+function isHighlighted(node: Element): boolean {
+  return node.properties['data-rehype-pretty-code-figure'] !== undefined
 }
 
 function isNotes(node: Element): boolean {
@@ -102,24 +136,28 @@ function trimBlank<T extends RootContent>(nodes: T[]): T[] {
 }
 
 /**
- * The URLs a build tool must resolve or check, in document order: relative
- * and `file:` URLs of media elements, and of raw-HTML links (marked `link`).
+ * The URLs of one element a build tool must resolve or check: relative and
+ * `file:` URLs of media elements, and of raw-HTML links (marked `link`).
  */
-function collectAssets(tree: Root, text: string): AssetReference[] {
-  const assets: AssetReference[] = []
-  visit(tree, 'element', (node) => {
-    const start = node.position?.start
-    const place = { line: start?.line ?? 1, column: start?.column ?? 1 }
-    const urls = (attributes: string[] | undefined) =>
-      (attributes ?? [])
-        .map((attribute) => node.properties[attribute])
-        .filter((value): value is string => typeof value === 'string')
-        .filter((value) => isRelativeUrl(value) || isFileUrl(value))
-    for (const url of urls(mediaAttributes[node.tagName])) assets.push({ url, ...place })
-    if (!isRawHtml(node, text)) return
-    for (const url of urls(linkAttributes[node.tagName])) assets.push({ url, ...place, link: true })
-  })
-  return assets
+function collectAssets(node: Element, text: string, assets: AssetReference[]): void {
+  const media = own(mediaAttributes, node.tagName)
+  const links = own(linkAttributes, node.tagName)
+  if (!media && !links) return
+  const start = node.position?.start
+  const place = { line: start?.line ?? 1, column: start?.column ?? 1 }
+  const urls = (attributes: string[] | undefined) =>
+    (attributes ?? [])
+      .map((attribute) => node.properties[attribute])
+      .filter((value): value is string => typeof value === 'string')
+      .filter((value) => isRelativeUrl(value) || isFileUrl(value))
+  for (const url of urls(media)) assets.push({ url, ...place })
+  if (!isRawHtml(node, text)) return
+  for (const url of urls(links)) assets.push({ url, ...place, link: true })
+}
+
+/** `table[tagName]` when it is the table's own entry (not `constructor` & co.). */
+function own(table: Record<string, string[]>, tagName: string): string[] | undefined {
+  return Object.hasOwn(table, tagName) ? table[tagName] : undefined
 }
 
 /** The element was written as HTML in the deck (its text starts with `<`), not made from Markdown. */

@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compile, createMemoryCache, splitSlides } from '../src/index.js'
+import { type Highlighter, withLimits } from '../src/lib/highlighter.js'
+import { resolveOptions } from '../src/lib/options.js'
+import { createSlideProcessor, mayUseGfm } from '../src/lib/processor.js'
+
+/** The per-slide shortcuts of the pipeline must never change what a slide renders to. */
+
+const options = resolveOptions({ format: 'slidemark' }, createMemoryCache())
+const withGfm = createSlideProcessor(options, true)
+const withoutGfm = createSlideProcessor(options, false)
+const render = async (processor: typeof withGfm, text: string) =>
+  String(await processor.process(text))
+
+describe('GFM only where a slide may use it', () => {
+  test.each([
+    ['a table', '| Step | Cost |\n| --- | ---: |\n| parse | 3 ms |'],
+    ['strikethrough', 'It was ~~slow~~ fast.'],
+    ['a www. autolink', 'See WWW.example.com for more.'],
+    ['an https autolink', 'Slides at https://example.com/talk today.'],
+    ['an e-mail autolink', 'Write to speaker@example.org.'],
+    ['a footnote', 'Claim[^1].\n\n[^1]: Source.'],
+    ['a task list', '- [ ] draft\n- [x] rehearse'],
+  ])('%s renders differently with GFM, and the pre-check sees it', async (_name, text) => {
+    expect(await render(withGfm, text)).not.toBe(await render(withoutGfm, text))
+    expect(mayUseGfm(text)).toBe(true)
+  })
+
+  test('every fixture slide the pre-check passes over renders the same without GFM', async () => {
+    const root = new URL('./fixtures/', import.meta.url)
+    let skipped = 0
+    for (const name of readdirSync(root)) {
+      const deck = readFileSync(new URL(`${name}/input.slides.md`, root), 'utf8')
+      for (const slide of splitSlides(deck.split(/\r\n|\r|\n/))) {
+        if (mayUseGfm(slide.text)) continue
+        skipped++
+        expect(await render(withoutGfm, slide.text), `${name}: ${slide.text.slice(0, 60)}`).toBe(
+          await render(withGfm, slide.text),
+        )
+      }
+    }
+    expect(skipped).toBeGreaterThan(20)
+  })
+
+  test('a link destination alone keeps GFM on (the pre-check is textual, never a guess)', () => {
+    expect(mayUseGfm('[slides](https://example.com)')).toBe(true)
+    expect(mayUseGfm('# Plain\n\nJust *text*, `code` and <b>HTML</b>.')).toBe(false)
+  })
+})
+
+describe('highlighted code blocks are memoized', () => {
+  const theme = 'github-light'
+  function fakeHighlighter() {
+    const calls: string[] = []
+    const languages = ['plaintext']
+    const highlighter = {
+      codeToHtml: (code: string, { lang }: { lang: string }) => {
+        calls.push(code)
+        if (!languages.includes(lang)) throw new Error(`no grammar for ${lang}`)
+        return `<pre>${lang}:${code}:${languages.length}</pre>`
+      },
+      getLoadedLanguages: () => [...languages],
+      loadLanguage: async (lang: string) => {
+        if (!languages.includes(lang)) languages.push(lang)
+      },
+      getLoadedThemes: () => ['github-light'],
+      loadTheme: async () => undefined,
+    }
+    return { calls, highlighter: withLimits(highlighter as unknown as Highlighter) }
+  }
+
+  test('the same code with other highlighted lines is tokenized once', () => {
+    const { calls, highlighter } = fakeHighlighter()
+    const first = highlighter.codeToHtml('x = 1', {
+      theme,
+      lang: 'plaintext',
+      meta: { __raw: '{1}' },
+    })
+    const again = highlighter.codeToHtml('x = 1', {
+      theme,
+      lang: 'plaintext',
+      meta: { __raw: '{2}' },
+    })
+    expect(again).toBe(first)
+    expect(calls).toEqual(['x = 1'])
+    highlighter.codeToHtml('x = 2', { theme, lang: 'plaintext' })
+    expect(calls).toEqual(['x = 1', 'x = 2'])
+  })
+
+  test('a failed call is not kept, and a newly loaded grammar clears the memo', async () => {
+    const { calls, highlighter } = fakeHighlighter()
+    expect(() => highlighter.codeToHtml('puts 1', { theme, lang: 'ruby' })).toThrow('no grammar')
+    highlighter.codeToHtml('x', { theme, lang: 'plaintext' })
+    await highlighter.loadLanguage('plaintext')
+    highlighter.codeToHtml('x', { theme, lang: 'plaintext' })
+    expect(calls).toEqual(['puts 1', 'x'])
+    await highlighter.loadLanguage('ruby')
+    expect(highlighter.codeToHtml('x', { theme, lang: 'plaintext' })).toBe(
+      '<pre>plaintext:x:2</pre>',
+    )
+    expect(highlighter.codeToHtml('puts 1', { theme, lang: 'ruby' })).toBe(
+      '<pre>ruby:puts 1:2</pre>',
+    )
+  })
+
+  test('a deck repeating a block over build-up slides renders each copy fully', async () => {
+    const code = '```python LINES\ndef area(r):\n    return 3.14159 * r * r\n```'
+    const source = ['{1}', '{2}'].map((lines) => `# Area\n\n${code.replace('LINES', lines)}`)
+    const deck = await compile(source.join('\n\n---\n\n'), { cache: false })
+    const highlighted = deck.slides.map((slide) =>
+      slide.content
+        .split('<span data-line')
+        .slice(1)
+        .map((line) => line.includes('data-highlighted-line')),
+    )
+    expect(highlighted).toEqual([
+      [true, false],
+      [false, true],
+    ])
+  })
+})
+
+describe('slide parts', () => {
+  test('a raw element named like an Object property is an element, not a crash', async () => {
+    const deck = await compile(
+      '# Odd tags\n\n<constructor>a</constructor> <toString>b</toString>',
+      {
+        cache: false,
+      },
+    )
+    expect(deck.messages).toEqual([])
+    expect(deck.slides[0]?.content).toContain('<constructor>a</constructor>')
+  })
+})
