@@ -1,6 +1,5 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root } from 'mdast'
-import rehypeKatex from 'rehype-katex'
 import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -71,8 +70,8 @@ export function remarkProtectStepMarkers(this: Processor) {
  * and is shown in red as written.
  */
 export function rehypeMath() {
-  const katex = rehypeKatex({ strict: 'ignore' }) as (tree: HastRoot, file: VFile) => undefined
-  return (tree: HastRoot, file: VFile) => {
+  return async (tree: HastRoot, file: VFile) => {
+    const katex = await loadKatex()
     const before = file.messages.length
     katex(tree, file)
     for (const message of file.messages.slice(before)) {
@@ -83,4 +82,18 @@ export function rehypeMath() {
       message.source = 'slidemark'
     }
   }
+}
+
+type KatexTransform = (tree: HastRoot, file: VFile) => undefined
+let katexTransform: Promise<KatexTransform> | undefined
+
+/** rehype-katex (and KaTeX, a large module) loads on the first slide with math on, not with core. */
+function loadKatex(): Promise<KatexTransform> {
+  katexTransform ??= import('rehype-katex').then(
+    ({ default: rehypeKatex }) => rehypeKatex({ strict: 'ignore' }) as KatexTransform,
+  )
+  katexTransform.catch(() => {
+    katexTransform = undefined
+  })
+  return katexTransform
 }

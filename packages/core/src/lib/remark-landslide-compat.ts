@@ -1,6 +1,5 @@
 import type { Html, Parent, Root, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
-import QRCode from 'qrcode'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { ruleIds } from './messages.js'
@@ -47,6 +46,8 @@ export function remarkLandslideCompat() {
       const size = match[1] ? Number(match[1]) : defaultQrSize
       const url = (match[2] ?? '').trim()
       try {
+        // qrcode loads on a deck's first `.qr:` line, not with core.
+        const { default: QRCode } = await import('qrcode')
         const svg = await QRCode.toString(url, { type: 'svg', width: size, margin: 1 })
         const html: Html = {
           type: 'html',
