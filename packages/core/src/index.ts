@@ -9,6 +9,13 @@ export { compile } from './lib/compile.js'
 export { type ConvertedDeck, convertDeck } from './lib/convert.js'
 export { type DecodedDeck, decodeDeck } from './lib/decode.js'
 export { deckFormats, detectFormat } from './lib/format-detect.js'
+export {
+  type FormatMessageOptions,
+  formatFile,
+  formatMessage,
+  formatPlace,
+  useColor,
+} from './lib/format-message.js'
 export { protectStepMarkers, rehypeMath, remarkProtectStepMarkers } from './lib/math.js'
 export { laxHeadingSyntax } from './lib/micromark-lax-heading.js'
 export { type RemarkBangLangOptions, remarkBangLang } from './lib/remark-bang-lang.js'

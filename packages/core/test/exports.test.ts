@@ -12,6 +12,9 @@ test('the public API is exactly this list', () => {
     'decodeDeck',
     'defaultCache',
     'detectFormat',
+    'formatFile',
+    'formatMessage',
+    'formatPlace',
     'isCachedSlide',
     'laxHeadingSyntax',
     'optionsFingerprint',
@@ -32,6 +35,7 @@ test('the public API is exactly this list', () => {
     'remarkSlidevCompat',
     'slideCacheKey',
     'splitSlides',
+    'useColor',
   ])
 })
 

@@ -1,5 +1,4 @@
-import path from 'node:path'
-import type { DeckMessage } from '@slidemark/core'
+import { type DeckMessage, formatFile, formatMessage, formatPlace } from '@slidemark/core'
 import type { MissingAsset, RefusedAsset } from './assets.js'
 
 /**
@@ -46,23 +45,6 @@ export function codeFrame(source: string, line: number, column: number): string 
   return out.join('\n')
 }
 
-/** `src/talk.slides.md`: relative to the project root when inside it, with `/`. */
-export function formatFile(file: string, root: string): string {
-  const relative = path.relative(root, file)
-  const shown = relative && !relative.startsWith('..') ? relative : file
-  return shown.split(path.sep).join('/')
-}
-
-/** `src/talk.slides.md:4:1` (see `formatFile`). */
-export function formatPlace(file: string, line: number, column: number, root: string): string {
-  return `${formatFile(file, root)}:${line}:${column}`
-}
-
-/** `src/talk.slides.md:4:1: Unknown language "pyhton" [unknown-language]`, as the CLI prints it. */
-export function formatMessage(message: DeckMessage, file: string, root: string): string {
-  return `${formatPlace(file, message.line, message.column, root)}: ${message.reason} [${message.ruleId}]`
-}
-
 /**
  * A deck's compile errors (severity `error`, in deck order) as one error for
  * `this.error`: it points at the first; the message lists the others, each
@@ -76,9 +58,9 @@ export function deckMessageError(
 ): DeckError {
   const [first, ...others] = errors
   if (!first) throw new Error('deckMessageError needs at least one message')
-  const also = others.map((message) => `\n  also: ${formatMessage(message, file, root)}`)
+  const also = others.map((message) => `\n  also: ${formatMessage(message, { file, root })}`)
   return placedError(
-    formatMessage(first, file, root) + also.join(''),
+    formatMessage(first, { file, root }) + also.join(''),
     file,
     first.line,
     first.column,
@@ -125,16 +107,31 @@ export const ASSET_OUTSIDE_ROOT = 'asset-outside-root'
 /** The `ruleId` of a `file:` URL in an image, media element or raw-HTML link. */
 export const ASSET_FILE_URL = 'asset-file-url'
 
-function refusal({ reference, reason, file }: RefusedAsset, root: string): string {
+/** Why an asset is refused, and the rule it breaks. */
+function refusalOf({ reference, reason, file }: RefusedAsset, root: string) {
   if (reason === 'file-url') {
-    return `"${reference.url}": a deck cannot use file: URLs (they read the viewer's disk); put the file in the deck's folder and use a relative path [${ASSET_FILE_URL}]`
+    return {
+      reason: `"${reference.url}": a deck cannot use file: URLs (they read the viewer's disk); put the file in the deck's folder and use a relative path`,
+      ruleId: ASSET_FILE_URL,
+    }
   }
   if (reason === 'query') {
     const query = reference.url.replace(/#.*$/s, '').replace(/^[^?]*/, '')
     const what = reference.link ? 'a link' : 'an image or media URL'
-    return `"${reference.url}": ${what} cannot have a query (${query}); use the file's path alone [${ASSET_QUERY}]`
+    return {
+      reason: `"${reference.url}": ${what} cannot have a query (${query}); use the file's path alone`,
+      ruleId: ASSET_QUERY,
+    }
   }
-  return `"${reference.url}" is outside the deck's root ${root} (it is ${file}); move the file into the root, or widen the root [${ASSET_OUTSIDE_ROOT}]`
+  return {
+    reason: `"${reference.url}" is outside the deck's root ${root} (it is ${file}); move the file into the root, or widen the root`,
+    ruleId: ASSET_OUTSIDE_ROOT,
+  }
+}
+
+function refusal(asset: RefusedAsset, root: string): string {
+  const { reason, ruleId } = refusalOf(asset, root)
+  return `${reason} [${ruleId}]`
 }
 
 /**
@@ -161,6 +158,41 @@ export function refusedAssetError(
     column,
     source,
   )
+}
+
+/**
+ * Missing and refused assets as deck messages (severity `error`), for the
+ * plugin's `api`: the same reasons and rule ids as the errors above.
+ */
+export function assetMessages(
+  missing: readonly MissingAsset[],
+  refused: readonly RefusedAsset[],
+  file: string,
+  root: string,
+): DeckMessage[] {
+  const message = (reference: { line: number; column: number }, reason: string, ruleId: string) =>
+    ({
+      reason,
+      file,
+      line: reference.line,
+      column: reference.column,
+      severity: 'error',
+      ruleId,
+      source: 'slidemark',
+    }) as const
+  return [
+    ...refused.map((asset) => {
+      const { reason, ruleId } = refusalOf(asset, root)
+      return message(asset.reference, reason, ruleId)
+    }),
+    ...missing.map(({ reference, file: target }) =>
+      message(
+        reference,
+        `Cannot find "${reference.url}" (looked for ${formatFile(target, root)})`,
+        MISSING_ASSET,
+      ),
+    ),
+  ]
 }
 
 /** An error at 1-based `line`:`column` of the deck `file`, with a code frame of `source`. */

@@ -5,6 +5,7 @@ import {
   type Deck,
   type DeckMessage,
   decodeDeck,
+  formatMessage,
   type SlideCache,
 } from '@slidemark/core'
 import { compileInPool, type PoolCompileOptions } from '@slidemark/core/pool'
@@ -12,14 +13,20 @@ import {
   createFilter,
   type EnvironmentModuleNode,
   type FilterPattern,
-  type Logger,
   normalizePath,
   type Plugin,
   type ResolvedConfig,
 } from 'vite'
+import { compiledDeck, createApi, type SlidemarkApi } from './api.js'
 import { resolveDeckAssets } from './assets.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
-import { deckMessageError, formatMessage, missingAssetError, refusedAssetError } from './errors.js'
+import {
+  assetMessages,
+  codeFrame,
+  deckMessageError,
+  missingAssetError,
+  refusedAssetError,
+} from './errors.js'
 import { loadKatexCss } from './extras.js'
 import { generateModule } from './generate-module.js'
 import {
@@ -62,7 +69,23 @@ export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> 
    * a query (`?raw`, `?url`…). Default: Vite's `root`. Relative to it.
    */
   root?: string
+  /**
+   * Report each warning through Vite (`this.warn` with its `loc`), once per
+   * file, line, column and text. Default: `true`. A tool that prints the
+   * messages itself from `plugin.api` (the CLI) turns this off.
+   */
+  warn?: boolean
 }
+
+/** The warning Vite and Rolldown print: the message text, its place, and a code frame. */
+interface PlacedWarning {
+  message: string
+  loc: { file: string; line: number; column: number }
+  frame: string
+}
+
+/** `slidemark()`'s plugin: a Vite plugin with a typed {@link SlidemarkApi} as `api`. */
+export type SlidemarkPlugin = Plugin<SlidemarkApi> & { api: SlidemarkApi }
 
 /** Queries under which a `.slides.md` id means something else (`?raw` is the text). */
 const FOREIGN_QUERY = /(?:^|&)(?:raw|url|inline|worker|sharedworker)(?:=|&|$)/
@@ -81,7 +104,7 @@ const KATEX_CSS_ID = /katex\.min\.css(?:\?|$)/
  * The Slidemark Vite plugin: `import slides, { meta, title, onUpdate } from
  * './talk.slides.md'` in any Vite app.
  */
-export function slidemark(options: Options = {}): Plugin {
+export function slidemark(options: Options = {}): SlidemarkPlugin {
   const {
     include = /\.slides\.md$/,
     exclude,
@@ -89,6 +112,7 @@ export function slidemark(options: Options = {}): Plugin {
     cache: userCache,
     root: assetRoot,
     slideTimeout,
+    warn: reportWarnings = true,
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
@@ -96,7 +120,6 @@ export function slidemark(options: Options = {}): Plugin {
   let root = process.cwd()
   /** Where deck assets may come from (see `Options.root`). */
   let allowedRoot = root
-  let logger: Logger | undefined
   let cache: SlideCache | false = false
   /** Warnings already printed (`file:line:column: reason [ruleId]`), so each shows once. */
   const printedWarnings = new Set<string>()
@@ -125,14 +148,28 @@ export function slidemark(options: Options = {}): Plugin {
     const read = readMessages.get(normalizePath(file)) ?? []
     return read.length === 0 ? deck : { ...deck, messages: [...read, ...deck.messages] }
   }
+  const api = createApi()
+  /**
+   * Dev server: a deck compiled for an edit that could not be sent as a
+   * patch, by file: the module update that follows uses it instead of
+   * compiling the same text again.
+   */
+  const compiledEdits = new Map<string, { source: string; deck: Deck }>()
 
-  function printWarnings(deck: Deck, file: string) {
+  function printWarnings(
+    deck: Deck,
+    file: string,
+    source: string,
+    warn: (warning: PlacedWarning) => void,
+  ) {
+    if (!reportWarnings) return
     for (const message of deck.messages) {
       if (message.severity !== 'warning') continue
-      const line = `[slidemark] ${formatMessage(message, file, root)}`
-      if (printedWarnings.has(line)) continue
-      printedWarnings.add(line)
-      logger?.warn(line, { timestamp: true })
+      const text = formatMessage(message, { file, root })
+      if (printedWarnings.has(text)) continue
+      printedWarnings.add(text)
+      const { line, column } = message
+      warn({ message: text, loc: { file, line, column }, frame: codeFrame(source, line, column) })
     }
   }
 
@@ -153,9 +190,10 @@ export function slidemark(options: Options = {}): Plugin {
   function slidePatch(
     id: string,
     read: () => string | Promise<string>,
+    warn: (warning: PlacedWarning) => void,
   ): Promise<HotSlidesPatch | undefined> {
     // One edit at a time per deck: each patch must start from the version the last one made.
-    const patch = (patchQueue.get(id) ?? Promise.resolve()).then(() => diffEdit(id, read))
+    const patch = (patchQueue.get(id) ?? Promise.resolve()).then(() => diffEdit(id, read, warn))
     patchQueue.set(
       id,
       patch.catch(() => undefined),
@@ -172,17 +210,34 @@ export function slidemark(options: Options = {}): Plugin {
     return compileInPool(source, { ...compileOptions, filename, cache, ...timeout })
   }
 
+  /** `source` compiled: the deck an unpatchable edit compiled already, or a new compile. */
+  function compiledSource(source: string, file: string): Promise<Deck> {
+    const id = normalizePath(file)
+    const edit = compiledEdits.get(id)
+    compiledEdits.delete(id)
+    if (edit?.source === source) return Promise.resolve(edit.deck)
+    return compileDeck(source, file)
+  }
+
   async function diffEdit(
     id: string,
     read: () => string | Promise<string>,
+    warn: (warning: PlacedWarning) => void,
   ): Promise<HotSlidesPatch | undefined> {
     const previous = hotDecks.get(id)
     if (!previous) return undefined
     await read() // Vite's read waits until the editor has finished writing
-    const deck = withReadMessages(await compileDeck(await readDeck(id), id), id)
+    const source = await readDeck(id)
+    const compiled = await compileDeck(source, id)
+    const deck = withReadMessages(compiled, id)
     const slides = diffDecks(previous.deck, deck)
-    if (!slides) return undefined
-    printWarnings(deck, id)
+    if (!slides) {
+      // The module update compiles this text next: it takes this deck (and reports it) instead.
+      compiledEdits.set(id, { source, deck: compiled })
+      return undefined
+    }
+    api.report(compiledDeck(id, deck))
+    printWarnings(deck, id, source, warn)
     const version = ++lastVersion
     hotDecks.set(id, { deck, version })
     return { id, from: previous.version, to: version, length: deck.slides.length, slides }
@@ -190,6 +245,7 @@ export function slidemark(options: Options = {}): Plugin {
 
   return {
     name: 'slidemark',
+    api,
 
     /** A dev page reports a slide that does not fit: a warning at its line (overflow.ts). */
     configureServer(server) {
@@ -199,7 +255,6 @@ export function slidemark(options: Options = {}): Plugin {
     configResolved(config: ResolvedConfig) {
       root = config.root
       allowedRoot = path.resolve(root, assetRoot ?? '.')
-      logger = config.logger
       serving = config.command === 'serve'
       const directory = cacheDir === undefined ? path.join(config.cacheDir, 'slidemark') : cacheDir
       cache =
@@ -237,12 +292,14 @@ export function slidemark(options: Options = {}): Plugin {
         const browser = serving && this.environment.name === 'client'
         // A deck that fails here is on screen as an overlay: its next edit must be a module update.
         if (browser) hotDecks.delete(normalizePath(file))
-        const deck = withReadMessages(await compileDeck(source, file), file)
-        printWarnings(deck, file)
+        const deck = withReadMessages(await compiledSource(source, file), file)
+        printWarnings(deck, file, source, (warning) => this.warn(warning))
         const errors = deck.messages.filter((message) => message.severity === 'error')
+        const assets = resolveDeckAssets(deck.slides, file, allowedRoot)
+        const assetProblems = assetMessages(assets.missing, assets.refused, file, root)
+        api.report(compiledDeck(normalizePath(file), deck, assetProblems))
         if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))
 
-        const assets = resolveDeckAssets(deck.slides, file, allowedRoot)
         if (assets.refused.length > 0) {
           this.error(refusedAssetError(assets.refused, file, source, root))
         }
@@ -273,7 +330,7 @@ export function slidemark(options: Options = {}): Plugin {
     async hotUpdate({ type, file, modules, read }) {
       const graph = this.environment.moduleGraph
       if (type === 'update' && this.environment.name === 'client' && modules.length === 1) {
-        const patch = await slidePatch(normalizePath(file), read)
+        const patch = await slidePatch(normalizePath(file), read, (warning) => this.warn(warning))
         if (patch) {
           // The module is not re-run; a later load (a reload, a new tab) compiles it afresh.
           for (const module of modules) graph.invalidateModule(module)
@@ -303,6 +360,7 @@ export function slidemark(options: Options = {}): Plugin {
 }
 
 export default slidemark
-export type { DeckMeta, Slide } from '@slidemark/core'
+export type { DeckMessage, DeckMeta, Slide } from '@slidemark/core'
+export type { CompiledDeck, SlidemarkApi } from './api.js'
 /** The disk cache the plugin uses by default, for tools (the CLI) that compile the same deck first. */
 export { cacheNamespace, createDiskCache } from './disk-cache.js'

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import type { Slide, SlideCache } from '@slidemark/core'
 import {
   type CustomPayload,
@@ -95,13 +96,17 @@ function countingCache(): SlideCache {
   }
 }
 
+/** Vite prints a plugin's `this.warn` with `Plugin: <name>` under the message. */
+const ourWarning = (message: string) =>
+  stripVTControlCharacters(message).includes('Plugin: slidemark')
+
 function capturingLogger(): Logger {
   const logger = createLogger('warn', { allowClearScreen: false })
   return {
     ...logger,
     warn(message, options) {
       warnings.push(message)
-      if (!message.includes('[slidemark]')) logger.warn(message, options)
+      if (!ourWarning(message)) logger.warn(message, options)
     },
     warnOnce(message, options) {
       warnings.push(message)
@@ -277,8 +282,11 @@ describe('dev server', { timeout: 20_000 }, () => {
       '# Code\n\n    !klingon\n    qapla()\n\n---\n\n# Two\n\nSecond, edited\n',
     )
     await vi.waitFor(async () => expect((await fetchDeck('warn')).code).toContain('edited'))
-    const printed = warnings.filter((message) => message.includes('[slidemark]'))
+    const printed = warnings.filter(ourWarning).map((message) => stripVTControlCharacters(message))
     expect(printed).toHaveLength(1)
     expect(printed[0]).toMatch(/src\/warn\.slides\.md:3:\d+: .*klingon.* \[unknown-language\]/)
+    // The place as data (loc), shown by Vite with a frame.
+    expect(printed[0]).toMatch(/File: .*\/src\/warn\.slides\.md:3:\d+/)
+    expect(printed[0]).toContain('> 3 |     !klingon')
   })
 })

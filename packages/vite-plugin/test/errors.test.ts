@@ -39,7 +39,7 @@ describe('deckMessageError', () => {
       '/app',
     )
     expect(result.message).toBe(
-      'src/talk.slides.md:5:1: first [plugin-error]\n  also: src/talk.slides.md:9:1: second [plugin-error]',
+      'src/talk.slides.md:5:1: error: first [plugin-error]\n  also: src/talk.slides.md:9:1: error: second [plugin-error]',
     )
     expect(result.loc).toEqual({ file: '/app/src/talk.slides.md', line: 5, column: 1 })
     expect(result.frame).toContain('> 5 | # One')
