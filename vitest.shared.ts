@@ -11,6 +11,7 @@ export const workspaceAliases = {
   // Before '@slidemark/core', which would otherwise match '@slidemark/core/pool' (or '/decode') as a prefix.
   '@slidemark/core/pool': src('core', 'pool.ts'),
   '@slidemark/core/decode': src('core', 'decode.ts'),
+  '@slidemark/core/messages': src('core', 'messages.ts'),
   '@slidemark/core': src('core'),
   // Before '@slidemark/runtime', for the same reason.
   '@slidemark/runtime/contract': src('runtime', 'contract.ts'),

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { defaultCache, type SlideCache } from '@slidemark/core'
-import slidemark from '@slidemark/vite-plugin'
+import slidemark, { type SlidemarkApi } from '@slidemark/vite-plugin'
 import {
   createLogger,
   type InlineConfig,
@@ -140,28 +140,46 @@ export function allowedDirs(root: string, theme: ResolvedTheme): string[] {
   return [...dirs]
 }
 
-/** The plugin prints warnings as `[slidemark] file:line:column: reason [ruleId]`. */
-const PLUGIN_WARNING = /^\[slidemark\] (.+?):(\d+):(\d+): (.*)$/s
+/**
+ * The API of the Slidemark plugin among a Vite config's `plugins` (an
+ * inline config's nested arrays, or a resolved config's list).
+ */
+export function slidemarkApi(plugins: readonly PluginOption[] | undefined): SlidemarkApi {
+  const flat: unknown[] = []
+  const add = (option: unknown) => (Array.isArray(option) ? option.forEach(add) : flat.push(option))
+  add(plugins ?? [])
+  const plugin = flat.find(
+    (candidate): candidate is Plugin<SlidemarkApi> =>
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      (candidate as Plugin).name === 'slidemark',
+  )
+  if (!plugin?.api) throw new Error('the Vite config has no Slidemark plugin')
+  return plugin.api
+}
 
 /**
- * Vite's logger, except that the Slidemark plugin's warnings go through the
- * CLI's printer: the same format as the CLI's own, and each printed once.
+ * Prints the warnings of every deck the plugin compiles (a rebuild, a saved
+ * edit), through the CLI's printer: the same format as the CLI's own, each
+ * once. Errors are not printed here: the command reports them as it fails, and
+ * the dev server shows them on the page.
  */
-export function createAppLogger(
+export function printPluginMessages(
+  api: SlidemarkApi,
   deck: LoadedDeck,
   printer: MessagePrinter,
-  logLevel: InlineConfig['logLevel'] = 'info',
-): Logger {
+): () => void {
+  return api.onDeck((compiled) => {
+    const warnings = compiled.messages.filter((message) => message.severity !== 'error')
+    printer.print(warnings.map((message) => ({ ...message, file: deck.displayPath })))
+  })
+}
+
+/** Vite's logger, except for a failed build, which the CLI reports itself as one line with its place. */
+export function createAppLogger(logLevel: InlineConfig['logLevel'] = 'info'): Logger {
   const logger = createLogger(logLevel, { allowClearScreen: false })
-  const warn = logger.warn.bind(logger)
-  logger.warn = (message, options) => {
-    const match = PLUGIN_WARNING.exec(message)
-    if (!match) return warn(message, options)
-    printer.printLine(`${deck.displayPath}:${match[2]}:${match[3]}: ${match[4]}`)
-  }
   const error = logger.error.bind(logger)
   logger.error = (message, options) => {
-    // The CLI reports a failed build itself, as one line with its place.
     if (/Build failed in /.test(message)) return
     error(message, options)
   }
@@ -182,22 +200,24 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
   const { deck, theme } = options
   const root = options.root ?? deck.dir
   const allow = allowedDirs(root, theme)
-  return {
+  const config: InlineConfig = {
     configFile: false,
     envDir: false,
     root: deck.dir,
     cacheDir: cacheDirFor(deck.dir),
-    customLogger: createAppLogger(deck, options.printer, options.logLevel),
+    customLogger: createAppLogger(options.logLevel),
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
     plugins: [
       serveGuardPlugin(deck.dir),
       appPlugin(options),
       // The slide cache the CLI's own compile filled: no slide is highlighted twice.
+      // Its warnings reach the user through the CLI's printer (see `printPluginMessages`), not Vite's log.
       slidemark({
         include: [deck.path],
         cache: options.cache ?? defaultCache,
         root,
+        warn: false,
         ...compileSettings(),
       }),
       ...(options.plugins ?? []),
@@ -208,4 +228,6 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
     // The theme is ESM already: nothing to pre-bundle, and no crawling of the user's folder.
     optimizeDeps: { noDiscovery: true, include: [] },
   }
+  printPluginMessages(slidemarkApi(config.plugins), deck, options.printer)
+  return config
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Deck, DeckMessage, SlideCache } from '@slidemark/core'
 import { decodeDeck } from '@slidemark/core/decode'
+import { formatMessage } from '@slidemark/core/messages'
 import { CliError } from './errors.js'
 import { registerCompilePool } from './interrupt.js'
-import { formatMessage, type MessagePrinter } from './messages.js'
+import type { MessagePrinter } from './messages.js'
 
 /** A deck file read from disk and compiled once, checked for every kind of bad input. */
 export interface LoadedDeck {
@@ -116,7 +117,7 @@ export function assertPresentable(loaded: LoadedDeck): void {
   const [first, ...others] = errors
   if (first) {
     const more = others.length > 0 ? ` (and ${others.length} more)` : ''
-    throw new CliError(`${formatMessage(first, loaded.displayPath)}${more}`)
+    throw new CliError(`${formatMessage(first, { file: loaded.displayPath })}${more}`)
   }
   if (loaded.deck.slides.length === 0) {
     throw new CliError(`${loaded.displayPath} is not a deck: it has no slides`)

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import path from 'node:path'
+import type { DeckMeta } from '@slidemark/core'
+import { formatMessage } from '@slidemark/core/messages'
 import type { ViteDevServer } from 'vite'
-import { allowedDirs, ENTRY_ID, type ViteConfigOptions } from './app.js'
+import { allowedDirs, ENTRY_ID, slidemarkApi, type ViteConfigOptions } from './app.js'
 import { CliError } from './errors.js'
-import { formatMessage } from './messages.js'
 import { info } from './progress.js'
 import { chooseTheme, resolveDeckTheme } from './theme.js'
 
@@ -12,6 +12,9 @@ import { chooseTheme, resolveDeckTheme } from './theme.js'
  * the entry module is regenerated and the page reloads (a theme cannot be
  * swapped in place). A theme that cannot be found is reported and the
  * current one stays. With `--theme` the theme is fixed and edits are ignored.
+ *
+ * The deck is not compiled here: the Slidemark plugin reports each compile
+ * through its `api`, so a save compiles once.
  */
 export function followThemeChanges(
   server: ViteDevServer,
@@ -22,23 +25,15 @@ export function followThemeChanges(
   const { deck } = app
   let checking = Promise.resolve()
 
-  const check = async () => {
-    let source: string
-    try {
-      source = fs.readFileSync(deck.path, 'utf8')
-    } catch {
-      return
-    }
-    const { compile } = await import('@slidemark/core')
-    const compiled = await compile(source, { filename: deck.displayPath })
-    // A deck that does not compile shows Vite's overlay; the theme waits for the fix.
-    if (compiled.messages.some((message) => message.severity === 'error')) return
+  const check = async (meta: DeckMeta) => {
     let next: ViteConfigOptions['theme']
     try {
-      const { name } = chooseTheme(undefined, compiled.meta.theme, deck.displayPath)
+      const { name } = chooseTheme(undefined, meta.theme, deck.displayPath)
       if (name === app.theme.requested) return
-      next = resolveDeckTheme(undefined, { ...deck, source, meta: compiled.meta }, (message) =>
-        info(`slidemark: ${formatMessage(message)}`),
+      // The text is read only to place a warning about the `theme:` line.
+      const source = fs.readFileSync(deck.path, 'utf8')
+      next = resolveDeckTheme(undefined, { ...deck, source, meta }, (message) =>
+        info(`slidemark: ${formatMessage(message, { file: deck.displayPath })}`),
       )
       if (next.packageName === app.theme.packageName) return
     } catch (error) {
@@ -55,10 +50,15 @@ export function followThemeChanges(
     info(`slidemark: theme changed to ${next.packageName}; reloading the page`)
   }
 
-  server.watcher.on('change', (file) => {
-    if (path.resolve(file) !== deck.path) return
-    checking = checking.then(check).catch((error: unknown) => {
-      info(`slidemark: could not switch themes: ${error instanceof Error ? error.message : error}`)
-    })
+  slidemarkApi(server.config.plugins).onDeck((compiled) => {
+    // A deck that does not compile shows Vite's overlay; the theme waits for the fix.
+    if (compiled.messages.some((message) => message.severity === 'error')) return
+    checking = checking
+      .then(() => check(compiled.meta))
+      .catch((error: unknown) => {
+        info(
+          `slidemark: could not switch themes: ${error instanceof Error ? error.message : error}`,
+        )
+      })
   })
 }

@@ -1,8 +1,12 @@
 import path from 'node:path'
-import { build as viteBuild } from 'vite'
+import { formatMessage } from '@slidemark/core/messages'
+import type { SlidemarkApi } from '@slidemark/vite-plugin'
+import { normalizePath, build as viteBuild } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
-import { viteConfig } from './app.js'
+import { slidemarkApi, viteConfig } from './app.js'
 import { type BuildOptions, describeBuildError, SINGLE_FILE_NAME } from './commands/build.js'
+import type { LoadedDeck } from './deck.js'
+import { CliError } from './errors.js'
 import type { MessagePrinter } from './messages.js'
 import type { PreparedDeck } from './prepare.js'
 
@@ -49,6 +53,22 @@ export async function buildInto(
       },
     })
   } catch (error) {
-    throw describeBuildError(error, prepared.deck)
+    throw (
+      deckError(slidemarkApi(config.plugins), prepared.deck) ??
+      describeBuildError(error, prepared.deck)
+    )
   }
+}
+
+/**
+ * The deck's first error as the plugin reported it (data, not Vite's log
+ * text): `build failed: talk.slides.md:39:1: error: Cannot find … [missing-asset]`.
+ */
+function deckError(api: SlidemarkApi, deck: LoadedDeck): CliError | undefined {
+  const compiled = [...api.decks()].find((candidate) => candidate.file === normalizePath(deck.path))
+  const [first, ...others] =
+    compiled?.messages.filter((message) => message.severity === 'error') ?? []
+  if (!first) return undefined
+  const more = others.length > 0 ? ` (and ${others.length} more)` : ''
+  return new CliError(`build failed: ${formatMessage({ ...first, file: deck.displayPath })}${more}`)
 }

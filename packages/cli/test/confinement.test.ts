@@ -42,7 +42,7 @@ describe('build reads only inside the deck’s root', () => {
     })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(
-      /^slidemark: build failed: talk\.slides\.md:58:1: "\.\.\/secret\.txt\?raw": an image or media URL cannot have a query \(\?raw\).*\[asset-query\]$/m,
+      /^slidemark: build failed: talk\.slides\.md:58:1: error: "\.\.\/secret\.txt\?raw": an image or media URL cannot have a query \(\?raw\).*\[asset-query\]$/m,
     )
     expect(fs.existsSync(path.join(talks, 'x.html'))).toBe(false)
   })
@@ -54,7 +54,7 @@ describe('build reads only inside the deck’s root', () => {
     const result = await runCli(['build', 'talk.slides.md'], { cwd: talks })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
-      'talk.slides.md:58:1: "img/chart.png" is outside the deck\'s root',
+      'talk.slides.md:58:1: error: "img/chart.png" is outside the deck\'s root',
     )
     expect(result.stderr).toContain('[asset-outside-root]')
     expect(fs.existsSync(path.join(talks, 'dist'))).toBe(false)

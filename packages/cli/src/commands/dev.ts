@@ -1,3 +1,4 @@
+import type { ViteDevServer } from 'vite'
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -20,6 +21,8 @@ export interface DevOptions {
   root?: string | undefined
   /** Resolves when the server should stop; default: SIGINT or SIGTERM. */
   until?: Promise<unknown>
+  /** Called once the server listens, for tools and tests that drive it (the plugin's `api` is in `server.config.plugins`). */
+  onReady?: (server: ViteDevServer) => void
 }
 
 /** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
@@ -63,6 +66,7 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
   )
   server.printUrls()
   if (url) info(`slidemark: ready at ${url} (Ctrl-C to stop)`)
+  options.onReady?.(server)
   await (options.until ?? waitForStopSignal())
   await server.close()
 }
