@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import type { Slide } from '@slidemark/core'
 import { build, createLogger } from 'vite'
 import { afterAll, expect, it } from 'vitest'
@@ -22,7 +23,7 @@ it('a deck saved in Latin-1 builds, with an invalid-utf8 warning at its first ba
   const warnings: string[] = []
   const logger = createLogger('warn')
   logger.warn = (message) => {
-    warnings.push(message)
+    warnings.push(stripVTControlCharacters(message))
   }
   await build({
     root,
@@ -34,7 +35,7 @@ it('a deck saved in Latin-1 builds, with an invalid-utf8 warning at its first ba
   })
   expect(warnings).toEqual([
     expect.stringMatching(
-      /^\[slidemark\] src\/menu\.slides\.md:3:6: this file is not valid UTF-8 \(byte 0xEA\).*\[invalid-utf8\]$/,
+      /^\[plugin slidemark\] src\/menu\.slides\.md:3:6: this file is not valid UTF-8 \(byte 0xEA\).*\[invalid-utf8\]$/,
     ),
   ])
   const slides = (await importSsrBuild<{ default: Slide[] }>(path.join(root, 'dist'))).default
