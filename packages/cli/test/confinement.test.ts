@@ -113,7 +113,7 @@ describe('raw HTML links are checked like images', () => {
     const result = await runCli(['export', 'talk.slides.md', '--pdf', 'talk.pdf'], { cwd: talks })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
-      `talk.slides.md:58:1: "file://${secret}": a deck cannot use file: URLs`,
+      `talk.slides.md:58:1: error: "file://${secret}": a deck cannot use file: URLs`,
     )
     expect(result.stderr).toContain('[asset-file-url]')
     expect(fs.existsSync(path.join(talks, 'talk.pdf'))).toBe(false)
@@ -127,14 +127,14 @@ describe('raw HTML links are checked like images', () => {
     const outside = await runCli(['build', 'talk.slides.md'], { cwd: talks })
     expect(outside.code).toBe(1)
     expect(outside.stderr).toContain(
-      'talk.slides.md:58:5: "../secret.txt" is outside the deck\'s root',
+      'talk.slides.md:58:5: error: "../secret.txt" is outside the deck\'s root',
     )
     fs.writeFileSync(deck, before)
     addSlide(deck, '# Print\n\n<link rel="stylesheet" href="print.css?inline">')
     const query = await runCli(['build', 'talk.slides.md'], { cwd: talks })
     expect(query.code).toBe(1)
     expect(query.stderr).toContain(
-      'talk.slides.md:58:1: "print.css?inline": a link cannot have a query (?inline)',
+      'talk.slides.md:58:1: error: "print.css?inline": a link cannot have a query (?inline)',
     )
     expect(fs.existsSync(path.join(talks, 'dist'))).toBe(false)
   })
