@@ -13,6 +13,7 @@ import {
   createFilter,
   type EnvironmentModuleNode,
   type FilterPattern,
+  type Logger,
   normalizePath,
   type Plugin,
   type ResolvedConfig,
@@ -130,6 +131,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   /** The edit being turned into a patch, per deck, so edits apply in order. */
   const patchQueue = new Map<string, Promise<unknown>>()
   let serving = false
+  /** Vite's logger, for what a page reports with no plugin context to warn through (overflow.ts). */
+  let logger: Logger | undefined
   /** What reading each deck last found (an `invalid-utf8` warning), by normalized path. */
   const readMessages = new Map<string, DeckMessage[]>()
 
@@ -256,6 +259,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
       root = config.root
       allowedRoot = path.resolve(root, assetRoot ?? '.')
       serving = config.command === 'serve'
+      logger = config.logger
       const directory = cacheDir === undefined ? path.join(config.cacheDir, 'slidemark') : cacheDir
       cache =
         userCache ??

@@ -1,6 +1,5 @@
-import type { DeckMessage } from '@slidemark/core'
+import { type DeckMessage, formatMessage } from '@slidemark/core'
 import type { Logger, ViteDevServer } from 'vite'
-import { formatMessage } from './errors.js'
 import type { HotDeckState } from './hot-slides.js'
 
 /**
@@ -91,7 +90,7 @@ export function forwardOverflows(
       ruleId: 'slide-overflow',
       source: 'slidemark',
     }
-    context.logger()?.warn(`[slidemark] ${formatMessage(message, report.id, context.root())}`, {
+    context.logger()?.warn(`[slidemark] ${formatMessage(message, { root: context.root() })}`, {
       timestamp: true,
     })
   })
