@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -143,7 +144,7 @@ test('math is typeset by KaTeX with its own fonts, and `$$$$` steps still reveal
   await expect(slide).toContainText('$5')
 })
 
-test('export --steps renders every code and math state; the PDF carries the formulas', async ({
+test('export --steps renders every code and math state; the PDF carries formulas and diagrams', async ({
   themeName,
 }) => {
   test.skip(themeName !== 'html5-slides', 'one theme is enough for the export path')
@@ -154,8 +155,13 @@ test('export --steps renders every code and math state; the PDF carries the form
     const png = join(out, 'png')
     await exportDeck(deckPath, { pdf, png, steps: true, theme: themeName })
     const bytes = readFileSync(pdf)
-    // 1 + 5 + 2 + 3 + 1 steps: one page each.
-    expect(bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)).toHaveLength(12)
+    // 1 + 5 + 2 + 3 + 1 + 1 + 1 steps: one page each.
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)).toHaveLength(14)
+    // The diagram is in the PDF as drawn text, the broken one as its code.
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    expect(text).toContain('Work queue')
+    expect(text).toContain('Cache hit?')
+    expect(text).toContain('start[Start --> finish')
     const fonts = new Set(bytes.toString('latin1').match(/KaTeX_[A-Za-z]+-[A-Za-z]+/g))
     expect(fonts).toContain('KaTeX_Main-Regular')
     // Each code step of slide 2 is its own picture (other lines dimmed), and so is each version.
@@ -169,4 +175,60 @@ test('export --steps renders every code and math state; the PDF carries the form
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
+})
+
+const DIAGRAM_SLIDE = 4
+const BROKEN_DIAGRAM_SLIDE = 5
+/** The accent each theme draws diagram nodes with (light scheme). */
+const diagramAccent: Record<string, string> = {
+  'html5-slides': 'rgb(60, 111, 196)',
+  horizon: 'rgb(47, 98, 233)',
+}
+
+test("a Mermaid diagram is drawn as SVG on screen, in the theme's colours", async ({
+  page,
+  themeName,
+}) => {
+  await page.goto(`${deckFileUrl}#slide${DIAGRAM_SLIDE + 1}`)
+  await expectAt(page, DIAGRAM_SLIDE, 0)
+  const diagram = dom.current(page).locator('pre.slidemark-mermaid')
+  await expect(diagram).toHaveAttribute('data-mermaid-state', 'drawn', { timeout: 60_000 })
+  const svg = diagram.locator('svg')
+  await expect(svg).toBeVisible()
+  const box = await svg.boundingBox()
+  expect(box?.width).toBeGreaterThan(300)
+  expect(box?.height).toBeGreaterThan(60)
+  // Labels are SVG text (no HTML a theme could restyle), each one whole.
+  await expect(svg.locator('foreignObject')).toHaveCount(0)
+  const labels = await svg.locator('.node text').allTextContents()
+  expect(labels.map((label) => label.replace(/\s+/g, ' ').trim()).sort()).toEqual(
+    ['Cache hit?', 'Client', 'Reply', 'Work queue', 'Worker 工作'].sort(),
+  )
+  const stroke = await svg
+    .locator('.node rect')
+    .first()
+    .evaluate((rect) => getComputedStyle(rect).stroke)
+  expect(stroke).toBe(diagramAccent[themeName])
+  // Drawn, not shown as code: the theme's code background is gone.
+  await expect(diagram).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+})
+
+test('a diagram Mermaid cannot read stays code, with a warning at its deck line', async ({
+  page,
+}) => {
+  const warnings: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text())
+  })
+  await page.goto(`${deckFileUrl}#slide${BROKEN_DIAGRAM_SLIDE + 1}`)
+  await expectAt(page, BROKEN_DIAGRAM_SLIDE, 0)
+  const diagram = dom.current(page).locator('pre.slidemark-mermaid')
+  await expect(diagram).toHaveAttribute('data-mermaid-state', 'error', { timeout: 60_000 })
+  await expect(diagram).toBeVisible()
+  await expect(diagram).toContainText('start[Start --> finish')
+  await expect(diagram.locator('svg')).toHaveCount(0)
+  // The fixture's broken line is line 83.
+  await expect
+    .poll(() => warnings.find((text) => text.includes('[invalid-diagram]')))
+    .toMatch(/^slidemark: 83:1: Mermaid cannot draw this diagram: Parse error on line \d+/)
 })

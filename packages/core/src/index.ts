@@ -34,6 +34,12 @@ export {
 export { remarkLandslideCompat } from './lib/remark-landslide-compat.js'
 export { type RemarkLaxHeadingsOptions, remarkLaxHeadings } from './lib/remark-lax-headings.js'
 export { remarkMarpCompat } from './lib/remark-marp-compat.js'
+export {
+  hasDiagrams,
+  MERMAID_CLASS,
+  type MermaidDiagram,
+  remarkMermaid,
+} from './lib/remark-mermaid.js'
 export { remarkRemarkCompat } from './lib/remark-remark-compat.js'
 export { remarkRevealCompat } from './lib/remark-reveal-compat.js'
 export { type RemarkSlideClassesOptions, remarkSlideClasses } from './lib/remark-slide-classes.js'

@@ -4,6 +4,7 @@ import * as core from '../src/index.js'
 
 test('the public API is exactly this list', () => {
   expect(Object.keys(core).sort()).toEqual([
+    'MERMAID_CLASS',
     'VERSION',
     'compile',
     'convertDeck',
@@ -15,6 +16,7 @@ test('the public API is exactly this list', () => {
     'formatFile',
     'formatMessage',
     'formatPlace',
+    'hasDiagrams',
     'isCachedSlide',
     'laxHeadingSyntax',
     'optionsFingerprint',
@@ -27,6 +29,7 @@ test('the public API is exactly this list', () => {
     'remarkLandslideCompat',
     'remarkLaxHeadings',
     'remarkMarpCompat',
+    'remarkMermaid',
     'remarkProtectStepMarkers',
     'remarkRemarkCompat',
     'remarkRevealCompat',

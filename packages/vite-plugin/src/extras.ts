@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Deck } from '@slidemark/core'
+import { type Deck, hasDiagrams } from '@slidemark/core'
 import { normalizePath } from 'vite'
 
 const require = createRequire(import.meta.url)
@@ -13,9 +13,17 @@ export function hasMath(deck: Deck): boolean {
   return deck.slides.some((slide) => slide.content.includes('class="katex'))
 }
 
+/** The runtime's Mermaid loader: only decks with diagrams import it (and so Mermaid's chunk). */
+export const MERMAID_ENTRY = normalizePath(require.resolve('@slidemark/runtime/mermaid'))
+
 /** Side-effect imports a deck module needs for what its slides contain. */
 export function extraImports(deck: Deck): string[] {
-  return hasMath(deck) ? [`import ${JSON.stringify(KATEX_CSS)}`] : []
+  const imports: string[] = []
+  if (hasMath(deck)) imports.push(`import ${JSON.stringify(KATEX_CSS)}`)
+  if (deck.slides.some((slide) => hasDiagrams(slide.content))) {
+    imports.push(`import ${JSON.stringify(MERMAID_ENTRY)}`)
+  }
+  return imports
 }
 
 /**

@@ -151,6 +151,31 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
     await document.fonts.ready
     await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))
   })
+  await waitForDiagrams(page)
+}
+
+/**
+ * Waits until every Mermaid diagram is drawn (or found unreadable, then it
+ * prints as code); one still drawing after the layout timeout is an error
+ * naming its line, never a page with a diagram missing.
+ */
+async function waitForDiagrams(page: Page): Promise<void> {
+  const pending =
+    'pre.slidemark-mermaid:not([data-mermaid-state="drawn"], [data-mermaid-state="error"])'
+  try {
+    await page.waitForFunction((selector) => !document.querySelector(selector), pending, {
+      timeout: LAYOUT_TIMEOUT_MS,
+    })
+  } catch {
+    const line = await page
+      .locator(pending)
+      .first()
+      .getAttribute('data-mermaid-line')
+      .catch(() => null)
+    throw new CliError(
+      `the Mermaid diagram at line ${line ?? '?'} was not drawn within ${LAYOUT_TIMEOUT_MS / 1000} s`,
+    )
+  }
 }
 
 /** Where the export page pretends to live: a reserved name no request can reach. */

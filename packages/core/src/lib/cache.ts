@@ -39,9 +39,10 @@ const noCache: SlideCache = { get: () => undefined, set: () => undefined }
 
 /**
  * What a cached slide holds, bumped when it changes within one version
- * (2: `assets` lists raw-HTML links and `file:` URLs too).
+ * (2: `assets` lists raw-HTML links and `file:` URLs too; 3: ```` ```mermaid ````
+ * blocks are diagrams).
  */
-const ENTRY_FORMAT = 2
+const ENTRY_FORMAT = 3
 
 /**
  * A string that changes whenever an option that affects a slide's HTML

@@ -19,6 +19,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from './options.js'
+import { placeDiagrams } from './remark-mermaid.js'
 import type { SlideRenderer } from './source-slide.js'
 import { deckLine, type SlideSource } from './split.js'
 
@@ -100,7 +101,7 @@ async function compileDeck(
       index,
       title: value.hasHeading || isTitle ? value.title : '',
       header: value.header,
-      content: value.content,
+      content: placeDiagrams(value.content, (line) => deckLine(slideSource, line)),
       kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
       steps: value.steps,
       notes: value.notes,

@@ -19,6 +19,7 @@ import { remarkCodeSteps } from './remark-code-steps.js'
 import { remarkLandslideCompat } from './remark-landslide-compat.js'
 import { remarkLaxHeadings } from './remark-lax-headings.js'
 import { remarkMarpCompat } from './remark-marp-compat.js'
+import { remarkMermaid } from './remark-mermaid.js'
 import { remarkRemarkCompat } from './remark-remark-compat.js'
 import { remarkRevealCompat } from './remark-reveal-compat.js'
 import { remarkSlideClasses } from './remark-slide-classes.js'
@@ -51,7 +52,12 @@ export function createSlideProcessor(options: ResolvedOptions, gfm = true): Slid
   if (options.format !== 'auto' && options.format !== 'slidemark') {
     processor.use(formatPlugins[options.format])
   }
-  processor.use(remarkSlideNotes).use(remarkSlideClasses).use(remarkBuildSteps).use(remarkCodeSteps)
+  processor
+    .use(remarkSlideNotes)
+    .use(remarkSlideClasses)
+    .use(remarkBuildSteps)
+    .use(remarkMermaid)
+    .use(remarkCodeSteps)
   if (options.compat) processor.use(remarkBangLang)
   processor
     .use(remarkCodeLanguages, { lineNumbers: options.lineNumbers })

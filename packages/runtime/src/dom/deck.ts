@@ -7,6 +7,7 @@ import {
 import type { PresentableSlide } from '../lib/types.js'
 import type { DeckOverflow } from './deck-fit.js'
 import { watchDeckFit } from './deck-fit.js'
+import { type DiagramProblem, watchDiagrams } from './diagrams.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
 import { createOverview, type Overview } from './overview.js'
 import { createPresenterView, isPresenterUrl, openPresenterWindow } from './presenter.js'
@@ -50,6 +51,11 @@ export interface MountOptions extends PresentationOptions {
    * under a Vite dev server (the page loads `/@vite/client`).
    */
   fitNotice?: boolean
+  /**
+   * Called once per Mermaid diagram that cannot be drawn (it stays on the
+   * slide as written). Default: a `console.warn` with its line and column.
+   */
+  onDiagramError?: (problem: DiagramProblem) => void
 }
 
 /** How a theme draws itself: names, design size and the HTML inside a slide. */
@@ -101,6 +107,10 @@ export interface ThemedPresentation<S extends PresentableSlide = PresentableSlid
 /** Text of the notice shown when the presenter window could not open. */
 export const POPUP_BLOCKED_NOTICE =
   'The browser blocked the presenter window, so the presenter view is shown here. Press P to go back.'
+
+function warnDiagram({ line, column, reason, ruleId }: DiagramProblem) {
+  console.warn(`slidemark: ${line}:${column}: ${reason} [${ruleId}]`)
+}
 
 /** What draws the deck element's inside: the audience view or the presenter view. */
 interface View {
@@ -245,6 +255,7 @@ export function mountDeck<S extends PresentableSlide>(
     element.remove()
   })
   cleanups.push(watchDeckFit(element, controller, options))
+  cleanups.push(watchDiagrams(element, options.onDiagramError ?? warnDiagram))
   draw(false)
   return deck
 }

@@ -29,6 +29,15 @@ export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.j
 export { mountDeck, POPUP_BLOCKED_NOTICE } from './deck.js'
 export type { DeckFitOptions, DeckOverflow } from './deck-fit.js'
 export { describeOverflow, fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
+export type { DiagramColours, DiagramProblem } from './diagrams.js'
+export {
+  DIAGRAM_ERROR_EVENT,
+  DIAGRAM_SELECTOR,
+  DIAGRAM_STATE_ATTRIBUTE,
+  mermaidConfig,
+  themeColours,
+  watchDiagrams,
+} from './diagrams.js'
 export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
 export type { Overview, OverviewOptions } from './overview.js'
 export { createOverview } from './overview.js'
