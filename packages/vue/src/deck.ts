@@ -57,6 +57,7 @@ const mountProps = {
   fit: flag,
   fitFloor: Number,
   onOverflow: Function as PropType<MountOptions['onOverflow']>,
+  onDiagramError: Function as PropType<MountOptions['onDiagramError']>,
   fitNotice: flag,
 } satisfies Record<keyof MountOptions, unknown>
 
