@@ -106,7 +106,7 @@ describe('the packed tarballs, installed into a fresh app', () => {
         '--no-audit',
         '--no-fund',
         '--prefer-offline',
-        // What the report says each needs: the plugin with core, the theme with the runtime.
+        // What the report says each needs: the plugin with core and the runtime (its Mermaid entry), the theme with the runtime.
         ...packedAs('@slidemark/vite-plugin').install,
         ...packedAs('@slidemark/theme-horizon').install,
         'vite@^8.3.8',
@@ -140,6 +140,7 @@ describe('the packed tarballs, installed into a fresh app', () => {
     expect(install('@slidemark/vite-plugin')).toEqual([
       'slidemark-vite-plugin-0.1.0.tgz',
       'slidemark-core-0.1.0.tgz',
+      'slidemark-runtime-0.1.0.tgz',
     ])
     expect(install('@slidemark/theme-horizon')).toEqual([
       'slidemark-theme-horizon-0.1.0.tgz',
