@@ -25,6 +25,22 @@ describe('front matter', () => {
     expect(deck.slides).toHaveLength(1)
   })
 
+  test('a YAML error is placed on the line that holds it, never past its end', async () => {
+    const source = '---\ntitle: x\n[slides](#x)\ntitle: x\n&   & &  \n---\n# One\n'
+    const deck = await compile(source)
+    const lines = source.split('\n')
+    expect(deck.messages.length).toBeGreaterThan(0)
+    for (const message of deck.messages) {
+      expect(message.ruleId).toBe('invalid-front-matter')
+      const line = lines[message.line - 1] ?? ''
+      expect(message.column, `${message.line}:${message.column}`).toBeLessThanOrEqual(line.length + 1)
+    }
+    expect(deck.messages.filter((message) => message.reason.includes('anchor'))).not.toHaveLength(0)
+    for (const message of deck.messages.filter((message) => message.reason.includes('anchor'))) {
+      expect(message.line).toBe(5)
+    }
+  })
+
   test('duplicate keys are an error at the second key', async () => {
     const deck = await compile('---\ntitle: a\ntitle: b\n---\n# One')
     expect(deck.messages[0]).toMatchObject({ line: 3, column: 1, ruleId: 'invalid-front-matter' })

@@ -42,11 +42,11 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (document.errors.length > 0) {
     if (firstMeaningful === undefined || !looksLikeKey.test(firstMeaningful)) return none
     const messages = document.errors.map((error) => {
-      const place = error.linePos?.[0]
+      const place = placeInLines(yamlLines, error.pos?.[0] ?? 0)
       return placedMessage(
         `Invalid YAML front matter: ${firstLine(error.message)}`,
-        (place?.line ?? 1) + 1,
-        place?.col ?? 1,
+        place.line + 1,
+        place.column,
         ruleIds.invalidFrontMatter,
         'error',
       )
@@ -80,4 +80,19 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
 /** yaml's pretty errors repeat the place and quote the source; keep the sentence. */
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/**
+ * The 1-based line and column of `offset` in `lines` joined by `\n`, kept
+ * inside the text: yaml's own `linePos` can point past a line's end.
+ */
+function placeInLines(lines: readonly string[], offset: number): { line: number; column: number } {
+  let rest = Number.isFinite(offset) ? Math.max(0, Math.trunc(offset)) : 0
+  for (let index = 0; index < lines.length; index++) {
+    const length = lines[index]?.length ?? 0
+    if (rest <= length) return { line: index + 1, column: rest + 1 }
+    rest -= length + 1
+  }
+  const last = lines.length
+  return { line: Math.max(1, last), column: (lines[last - 1]?.length ?? 0) + 1 }
 }
