@@ -15,6 +15,8 @@ export const workspaceAliases = {
   '@slidemark/core': src('core'),
   // Before '@slidemark/runtime', for the same reason.
   '@slidemark/runtime/contract': src('runtime', 'contract.ts'),
+  '@slidemark/runtime/dom': src('runtime', 'dom/index.ts'),
+  '@slidemark/runtime/code-steps.css': src('runtime', 'code-steps.css'),
   '@slidemark/runtime': src('runtime'),
   '@slidemark/vite-plugin/paths': src('vite-plugin', 'paths.ts'),
   '@slidemark/vite-plugin': src('vite-plugin'),
