@@ -9,7 +9,7 @@ import {
   type PluginOption,
   searchForWorkspaceRoot,
 } from 'vite'
-import { compileSettings, type LoadedDeck } from './deck.js'
+import { compileSettings, hasUserPlugins, type LoadedDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
 import { DENIED_FILES, serveGuardPlugin } from './serve-guard.js'
 import { cacheDirFor } from './slide-cache.js'
@@ -214,11 +214,11 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
       // The slide cache the CLI's own compile filled: no slide is highlighted twice.
       // Its warnings reach the user through the CLI's printer (see `printPluginMessages`), not Vite's log.
       slidemark({
+        ...compileSettings(),
         include: [deck.path],
-        cache: options.cache ?? defaultCache,
+        cache: hasUserPlugins(compileSettings()) ? false : (options.cache ?? defaultCache),
         root,
         warn: false,
-        ...compileSettings(),
       }),
       ...(options.plugins ?? []),
     ],

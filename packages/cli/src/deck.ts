@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Deck, DeckMessage, SlideCache } from '@slidemark/core'
 import { decodeDeck } from '@slidemark/core/decode'
 import { formatMessage } from '@slidemark/core/messages'
+import type { PoolCompileOptions } from '@slidemark/core/pool'
 import { CliError } from './errors.js'
 import { registerCompilePool } from './interrupt.js'
 import type { MessagePrinter } from './messages.js'
@@ -23,15 +24,26 @@ export interface LoadedDeck {
   deck: Deck
 }
 
-/** How the deck is compiled, from the command line; the CLI's Vite plugin uses the same. */
-export interface CompileSettings {
+/**
+ * How the deck is compiled: the configuration file's compile options
+ * (`lineNumbers`, `math`, `themes`, plugins…) under the command line's flags.
+ * The CLI's Vite plugin uses the same.
+ */
+export interface CompileSettings extends Omit<PoolCompileOptions, 'filename' | 'cache'> {
   /** `--slide-timeout` in milliseconds; `undefined`: the pool's default (10 s). */
   slideTimeout?: number
 }
 
 let settings: CompileSettings = {}
 
-/** Sets how this command compiles decks (`--slide-timeout`), before it loads any. */
+/** Whether the settings carry remark or rehype plugins (functions no cache key can capture). */
+export function hasUserPlugins(options: CompileSettings): boolean {
+  return [options.remarkPlugins, options.rehypePlugins].some(
+    (list) => Array.isArray(list) && list.length > 0,
+  )
+}
+
+/** Sets how this command compiles decks (configuration and flags), before it loads any. */
 export function setCompileSettings(next: CompileSettings): void {
   settings = next
 }
@@ -91,9 +103,10 @@ export async function compileDeck(
   registerCompilePool(pool)
   const { compileInPool } = pool
   const deck = await compileInPool(read.source, {
+    ...settings,
     filename: read.displayPath,
-    ...(cache ? { cache } : {}),
-    ...(settings.slideTimeout === undefined ? {} : { slideTimeout: settings.slideTimeout }),
+    // Plugin functions are not part of a cache key: with them, every slide compiles afresh.
+    ...(cache && !hasUserPlugins(settings) ? { cache } : {}),
   })
   const messages = [...read.readMessages, ...deck.messages].map(withTimeoutHint)
   return { ...read, deck: { ...deck, messages } }

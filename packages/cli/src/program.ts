@@ -40,10 +40,31 @@ export function parseSlideTimeout(value: unknown): number | undefined {
   return seconds === 0 ? Number.POSITIVE_INFINITY : seconds * 1000
 }
 
-/** Applies the options every compiling command shares (`--slide-timeout`). */
-function compileFlags(options: Record<string, unknown>): void {
+/** Whether `--name` or `--no-name` is on the command line (cac gives a negatable switch a default). */
+function switchGiven(args: readonly string[], name: string): boolean {
+  return args.some(
+    (arg) => arg === `--${name}` || arg === `--no-${name}` || arg.startsWith(`--${name}=`),
+  )
+}
+
+/**
+ * Applies what every compiling command shares: the configuration file
+ * (`--config`, else `slidemark.config.*` beside the deck) under the flags
+ * `--slide-timeout`, `--line-numbers` and `--math`, which win over it.
+ */
+async function compileFlags(
+  deck: string,
+  options: Record<string, unknown>,
+  args: readonly string[],
+): Promise<void> {
   const slideTimeout = parseSlideTimeout(options.slideTimeout)
-  setCompileSettings(slideTimeout === undefined ? {} : { slideTimeout })
+  const configFile = text(options.config, 'config')
+  const { loadConfigSettings } = await import('./config.js')
+  const settings = { ...(await loadConfigSettings(deck, configFile)) }
+  if (slideTimeout !== undefined) settings.slideTimeout = slideTimeout
+  if (switchGiven(args, 'line-numbers')) settings.lineNumbers = options.lineNumbers !== false
+  if (switchGiven(args, 'math')) settings.math = options.math !== false
+  setCompileSettings(settings)
 }
 
 /** `--host` alone means every interface, as in Vite. */
@@ -60,6 +81,9 @@ function optionalPath(value: unknown, option: string): string | true | undefined
 
 const SLIDE_TIMEOUT_HELP = 'Seconds one slide may take to compile (default: 10; 0: no limit)'
 
+const CONFIG_HELP =
+  "Configuration file (default: slidemark.config.{ts,js,mjs} in the deck's folder)"
+
 const ROOT_HELP = "Folder the deck may read files from (default: the deck's folder)"
 
 const OVERWRITE_HELP = 'Replace an output folder or file that Slidemark did not write'
@@ -75,11 +99,11 @@ export function createProgram(): CAC {
 
   const devAction = async (deck: string | undefined, options: Record<string, unknown>) => {
     if (deck === undefined) throw new UsageError('missing deck file, e.g. slidemark talk.slides.md')
-    compileFlags(options)
     // `slidemark biuld` is a typo for a command, not a deck called "biuld".
     if (/^[a-z][\w-]*$/i.test(deck) && !fs.existsSync(deck)) {
       throw new UsageError(`unknown command "${deck}"`)
     }
+    await compileFlags(deck, options, cli.rawArgs)
     const devOptions = {
       port: parsePort(options.port),
       host: parseHost(options.host),
@@ -99,6 +123,11 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .example('slidemark talk.slides.md')
     .example('slidemark build talk.slides.md --single-file')
     .example('slidemark export talk.slides.md --pdf talk.pdf')
@@ -113,6 +142,11 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .example('slidemark dev talk.slides.md --port 3030 --open')
     .action(devAction)
 
@@ -124,6 +158,11 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .option('--overwrite', OVERWRITE_HELP)
     .option('--no-check', 'Skip the layout check in Chromium that follows the build')
     .option(
@@ -133,7 +172,7 @@ export function createProgram(): CAC {
     .example('slidemark build talk.slides.md --out public/talk --base /talk/')
     .example('slidemark build talk.slides.md --single-file')
     .action(async (deck: string, options: Record<string, unknown>) => {
-      compileFlags(options)
+      await compileFlags(deck, options, cli.rawArgs)
       const buildOptions = {
         out: text(options.out, 'out'),
         base: text(options.base, 'base'),
@@ -159,12 +198,17 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
     .example('slidemark export talk.slides.md --pptx talk.pptx --steps')
     .action(async (deck: string, options: Record<string, unknown>) => {
-      compileFlags(options)
+      await compileFlags(deck, options, cli.rawArgs)
       const exportOptions = {
         pdf: optionalPath(options.pdf, 'pdf'),
         png: optionalPath(options.png, 'png'),
@@ -209,9 +253,14 @@ export function createProgram(): CAC {
     .option('--theme <name>', THEME_HELP)
     .option('--root <dir>', ROOT_HELP)
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .example('slidemark check talk.slides.md')
     .action(async (deck: string, options: Record<string, unknown>) => {
-      compileFlags(options)
+      await compileFlags(deck, options, cli.rawArgs)
       const checkOptions = {
         json: options.json === true,
         browser: text(options.browser, 'browser'),
@@ -226,9 +275,14 @@ export function createProgram(): CAC {
     .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
     .option('--json', 'Print the whole Deck as compile() returns it')
     .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
     .example('slidemark inspect talk.slides.md --json')
     .action(async (deck: string, options: Record<string, unknown>) => {
-      compileFlags(options)
+      await compileFlags(deck, options, cli.rawArgs)
       const { inspect } = await import('./commands/inspect.js')
       await inspect(deck, { json: options.json === true })
     })

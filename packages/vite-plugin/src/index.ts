@@ -366,5 +366,14 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
 export default slidemark
 export type { DeckMessage, DeckMeta, Slide } from '@slidemark/core'
 export type { CompiledDeck, SlidemarkApi } from './api.js'
+export {
+  CONFIG_FILES,
+  defineConfig,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadSlidemarkConfig,
+  type SlidemarkConfig,
+  SlidemarkConfigError,
+} from './config.js'
 /** The disk cache the plugin uses by default, for tools (the CLI) that compile the same deck first. */
 export { cacheNamespace, createDiskCache } from './disk-cache.js'
