@@ -33,7 +33,9 @@ describe('front matter', () => {
     for (const message of deck.messages) {
       expect(message.ruleId).toBe('invalid-front-matter')
       const line = lines[message.line - 1] ?? ''
-      expect(message.column, `${message.line}:${message.column}`).toBeLessThanOrEqual(line.length + 1)
+      expect(message.column, `${message.line}:${message.column}`).toBeLessThanOrEqual(
+        line.length + 1,
+      )
     }
     expect(deck.messages.filter((message) => message.reason.includes('anchor'))).not.toHaveLength(0)
     for (const message of deck.messages.filter((message) => message.reason.includes('anchor'))) {
