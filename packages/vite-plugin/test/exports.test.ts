@@ -3,9 +3,13 @@ import * as api from '../src/index.js'
 
 test('the public API is exactly this list', () => {
   expect(Object.keys(api).sort()).toEqual([
+    'CONFIG_FILES',
+    'SlidemarkConfigError',
     'cacheNamespace',
     'createDiskCache',
     'default',
+    'defineConfig',
+    'loadSlidemarkConfig',
     'slidemark',
   ])
   expect(api.default).toBe(api.slidemark)
