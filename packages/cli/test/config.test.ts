@@ -143,6 +143,25 @@ describe('a configuration that cannot be used', () => {
     expect(result.code).toBe(2)
   })
 
+  it('that fails in a file it imports names that file too', async () => {
+    const dir = project({
+      'slidemark.config.mjs':
+        "import themes from './shiki-themes.mjs'\nexport default { themes }\n",
+      'shiki-themes.mjs': [
+        '// The conference asked for high contrast.',
+        "const wanted = ['high-contrast-light', 'high-contrast-dark']",
+        "if (wanted.length !== 3) throw new RangeError('expected three themes')",
+        'export default { light: wanted[0], dark: wanted[1] }',
+        '',
+      ].join('\n'),
+    })
+    const result = await runCli(['inspect', 'tokenizer.slides.md'], { cwd: dir })
+    expect(result.stderr).toBe(
+      'slidemark: slidemark.config.mjs: cannot load the configuration: expected three themes (at shiki-themes.mjs:3:32)\n',
+    )
+    expect(result.code).toBe(2)
+  })
+
   it('with a syntax error names the line and column', async () => {
     const dir = project({ 'slidemark.config.ts': 'export default {\n  lineNumbers: ,\n}\n' })
     const result = await runCli(['inspect', 'tokenizer.slides.md'], { cwd: dir })

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { loadConfigFromFile } from 'vite'
 import type { Options } from './index.js'
@@ -53,6 +54,16 @@ function firstCause(error: unknown): unknown {
   return Array.isArray(errors) && errors.length > 0 ? errors[0] : error
 }
 
+/** `column` when it lies on `line` of `file`, else 1: a bundled module's source map can miss the column. */
+function columnOn(file: string, line: number, column: number): number {
+  try {
+    const text = fs.readFileSync(file, 'utf8').split(/\r?\n/)[line - 1]
+    return text !== undefined && column <= text.length ? column : 1
+  } catch {
+    return 1
+  }
+}
+
 /** Where an error thrown while loading `file` points inside it, if anywhere. */
 function placeIn(error: unknown, file: string): { line: number; column: number } | undefined {
   const loc = (error as { loc?: { line?: number; column?: number } } | undefined)?.loc
@@ -61,7 +72,27 @@ function placeIn(error: unknown, file: string): { line: number; column: number }
   const stack = error instanceof Error ? (error.stack ?? '') : ''
   const name = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const match = new RegExp(`[/\\\\]${name}:(\\d+):(\\d+)`).exec(stack)
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined
+  if (!match) return undefined
+  const line = Number(match[1])
+  return { line, column: columnOn(file, line, Number(match[2])) }
+}
+
+/**
+ * For an error thrown in a file the configuration imports (bundled with it):
+ * that file's place, relative to the configuration's folder, e.g. `themes.ts:4:9`.
+ */
+function importedPlace(error: unknown, file: string): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : ''
+  // A frame is `at … (/dir/file.ts:1:2)` (a CommonJS bundle) or `at file:///dir/file.ts:1:2`.
+  const frames = stack.matchAll(/(file:\/\/\S+?|[/\\]\S+?|[A-Za-z]:\\\S+?):(\d+):(\d+)\)?$/gm)
+  for (const [, where, line, column] of frames) {
+    const frame = where?.startsWith('file://') ? fileURLToPath(where) : (where as string)
+    if (/[/\\]node_modules[/\\]|\.timestamp-/.test(frame)) continue
+    const relative = path.relative(path.dirname(file), frame)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue
+    return `${relative}:${line}:${columnOn(frame, Number(line), Number(column))}`
+  }
+  return undefined
 }
 
 /** The first line of what was thrown, without Vite's own prefixes. */
@@ -92,9 +123,10 @@ async function importConfig(file: string, shown: string): Promise<SlidemarkConfi
     }
     const cause = firstCause(error)
     const place = placeIn(cause, file)
+    const imported = place ? undefined : importedPlace(cause, file)
     throw new SlidemarkConfigError(
       shown,
-      `cannot load the configuration: ${reasonOf(cause)}`,
+      `cannot load the configuration: ${reasonOf(cause)}${imported ? ` (at ${imported})` : ''}`,
       place?.line,
       place?.column,
     )
