@@ -59,6 +59,7 @@ const mountProps = {
   onOverflow: Function as PropType<MountOptions['onOverflow']>,
   onDiagramError: Function as PropType<MountOptions['onDiagramError']>,
   fitNotice: flag,
+  reading: flag,
 } satisfies Record<keyof MountOptions, unknown>
 
 /**

@@ -264,6 +264,8 @@ export interface AutoFitOptions {
   onOverflow?: (overflow: SlideOverflow) => void
 }
 
+/** Deck element in reading view (`READING_CLASS`): its slides are not fitted. */
+const READING_SELECTOR = '.slidemark-reading'
 /** The slide elements the runtime creates (`createSlideElement`). */
 const SLIDE_SELECTOR = '[aria-roledescription="slide"][data-index]'
 
@@ -283,6 +285,8 @@ export function watchAutoFit(root: HTMLElement, options: AutoFitOptions): AutoFi
   const doc = root.ownerDocument
   const reported = new Set<number>()
   const fitOne = (element: HTMLElement) => {
+    // The reading view lets a slide grow with its content instead of shrinking it.
+    if (element.closest(READING_SELECTOR)) return applyFitScale(element, 1)
     const result = fitSlide(element, { enabled: options.enabled(), floor: options.floor() })
     if (!result || (result.excess.width === 0 && result.excess.height === 0)) return
     const index = Number(element.dataset.index)

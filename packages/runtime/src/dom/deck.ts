@@ -12,6 +12,13 @@ import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
 import { createOverview, type Overview } from './overview.js'
 import { createPresenterView, isPresenterUrl, openPresenterWindow } from './presenter.js'
 import { PRINT_PARAM, preparePrint } from './print.js'
+import {
+  isNarrowPortrait,
+  READING_CLASS,
+  readingFromSearch,
+  scrollToReadingSlide,
+  watchReadingSize,
+} from './reading.js'
 import type { RenderSlide } from './slide.js'
 import { createSlideWindow, DEFAULT_RADIUS } from './window.js'
 
@@ -51,6 +58,14 @@ export interface MountOptions extends PresentationOptions {
    * under a Vite dev server (the page loads `/@vite/client`).
    */
   fitNotice?: boolean
+  /**
+   * Reading view: slides stacked in the page, each at a readable width, every
+   * step shown, no notes, no auto-fit; keys and the hash scroll to a slide.
+   * Default: the URL's `?reading` (`?reading=0` turns it off), else on when
+   * the window is narrower than 600 px and portrait (a phone). Never when
+   * embedded, printing (`?print`) or in the presenter view.
+   */
+  reading?: boolean
   /**
    * Called once per Mermaid diagram that cannot be drawn (it stays on the
    * slide as written). Default: a `console.warn` with its line and column.
@@ -126,8 +141,10 @@ interface ViewContext<S extends PresentableSlide> {
   controller: Presentation<S>
   theme: ThemeDefinition<S>
   options: MountOptions
+  /** `?print` or the reading view: the print layout stays up. */
   printAlways: boolean
   embedded: boolean
+  reading: boolean
 }
 
 /**
@@ -161,9 +178,16 @@ export function mountDeck<S extends PresentableSlide>(
   const presenterWindow = options.presenter ?? fromUrl((search) => isPresenterUrl({ search }))
   const printAlways =
     options.print ?? fromUrl((search) => new URLSearchParams(search).has(PRINT_PARAM))
+  const reading =
+    !embedded &&
+    !presenterWindow &&
+    !printAlways &&
+    (options.reading ??
+      (win ? (readingFromSearch(win.location.search) ?? isNarrowPortrait(win)) : false))
   const element = createDeckElement(doc, theme, embedded)
-  element.classList.toggle('with-notes', options.notes === true)
-  element.classList.toggle('slidemark-print-mode', printAlways)
+  element.classList.toggle('with-notes', options.notes === true && !reading)
+  element.classList.toggle('slidemark-print-mode', printAlways || reading)
+  element.classList.toggle(READING_CLASS, reading)
   root.append(element)
   const controller = createPresentation(slides, {
     ...options,
@@ -172,7 +196,15 @@ export function mountDeck<S extends PresentableSlide>(
     sync: options.sync ?? !embedded,
     target: options.target ?? (embedded ? element : null),
   })
-  const context: ViewContext<S> = { element, controller, theme, options, printAlways, embedded }
+  const context: ViewContext<S> = {
+    element,
+    controller,
+    theme,
+    options,
+    printAlways: printAlways || reading,
+    embedded,
+    reading,
+  }
   const cleanups: Array<() => void> = []
 
   let presenter = presenterWindow
@@ -355,7 +387,7 @@ const VITE_OVERLAY = 'vite-error-overlay'
 
 /** The slides, counter, live region and print layout of the audience. */
 function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View {
-  const { element, controller, theme, options, printAlways, embedded } = context
+  const { element, controller, theme, options, printAlways, embedded, reading } = context
   const doc = element.ownerDocument
   const track = doc.createElement('div')
   track.className = theme.trackClass
@@ -394,9 +426,16 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
     })
   }
   printLayout()
+  const stopReading = reading ? watchReadingSize(element, theme.width, theme.height) : () => {}
+  let scrolled = -1
   return {
     draw(announce) {
       const { slide } = controller.state
+      // Reading view: a move (key, hash) scrolls to its slide; steps of the same slide do not.
+      if (reading && slide !== scrolled) {
+        scrollToReadingSlide(element, slide, scrolled !== -1)
+        scrolled = slide
+      }
       const total = controller.slides.length
       slideWindow.render(controller.slides, controller.state)
       counter.textContent = total ? `${slide + 1} / ${total}` : '0 / 0'
@@ -411,6 +450,7 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
     resetTimer() {},
     destroy() {
       stopFit()
+      stopReading()
       stopPrint()
       slideWindow.clear()
       track.remove()

@@ -53,6 +53,17 @@ export {
 } from './presenter.js'
 export type { PrintOptions } from './print.js'
 export { PRINT_PARAM, preparePrint, SHOW_STEP_EVENT } from './print.js'
+export {
+  isNarrowPortrait,
+  READING_CLASS,
+  READING_MAX_WIDTH,
+  READING_MIN_SCALE,
+  READING_PARAM,
+  readingFromSearch,
+  readingScale,
+  scrollToReadingSlide,
+  watchReadingSize,
+} from './reading.js'
 export type { PositionClass, RenderSlide } from './slide.js'
 export {
   createSlideElement,
