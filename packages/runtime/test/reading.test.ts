@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
+import {
+  isNarrowPortrait,
+  mountDeck,
+  READING_CLASS,
+  READING_MIN_SCALE,
+  readingFromSearch,
+  readingScale,
+  type ThemeDefinition,
+} from '../src/dom/index.js'
+import type { PresentableSlide } from '../src/index.js'
+import { deck } from './helpers.js'
+
+const plain: ThemeDefinition<PresentableSlide> = {
+  name: 'plain',
+  rootClass: 'plain',
+  trackClass: 'plain-track',
+  slideClass: 'plain-slide',
+  width: 1280,
+  height: 720,
+  render: (slide) => `${slide.header}<div>${slide.content}</div>`,
+}
+
+function mount(options: Parameters<typeof mountDeck>[2] = {}) {
+  const root = document.createElement('div')
+  document.body.append(root)
+  const slides = deck(1, 3, 1)
+  slides[0] = { ...slides[0], notes: '<p>Say it slowly.</p>' } as PresentableSlide
+  slides[1] = {
+    ...slides[1],
+    content:
+      '<ul><li class="slidemark-step" data-step="1">one</li><li class="slidemark-step" data-step="2">two</li></ul>',
+  } as PresentableSlide
+  const presentation = mountDeck(root, slides, { sync: false, ...options }, plain)
+  onTestFinished(() => presentation.destroy())
+  return presentation
+}
+
+afterEach(() => {
+  history.replaceState(null, '', location.pathname)
+  document.body.innerHTML = ''
+})
+
+describe('when the reading view is chosen', () => {
+  it('is a phone held upright, not a narrow landscape window or a 600 px one', () => {
+    expect(isNarrowPortrait({ innerWidth: 390, innerHeight: 844 })).toBe(true)
+    expect(isNarrowPortrait({ innerWidth: 560, innerHeight: 400 })).toBe(false)
+    expect(isNarrowPortrait({ innerWidth: 600, innerHeight: 900 })).toBe(false)
+    expect(isNarrowPortrait({ innerWidth: 1280, innerHeight: 800 })).toBe(false)
+  })
+
+  it('reads ?reading, ?reading=0 and no parameter', () => {
+    expect(readingFromSearch('?reading')).toBe(true)
+    expect(readingFromSearch('?theme=x&reading=1')).toBe(true)
+    expect(readingFromSearch('?reading=0')).toBe(false)
+    expect(readingFromSearch('?reading=false')).toBe(false)
+    expect(readingFromSearch('?print')).toBeUndefined()
+  })
+
+  it('scales between the floor and the design size', () => {
+    expect(readingScale(1280, 390)).toBe(READING_MIN_SCALE)
+    expect(readingScale(900, 810)).toBeCloseTo(0.9)
+    expect(readingScale(900, 1200)).toBe(1)
+    expect(12 * readingScale(1280, 390)).toBeGreaterThanOrEqual(9)
+  })
+})
+
+describe('a deck in reading view', () => {
+  it('lays every slide out as a page with every step shown and no notes', () => {
+    const presentation = mount({ reading: true, notes: true })
+    const element = presentation.element
+    expect(element.classList.contains(READING_CLASS)).toBe(true)
+    expect(element.classList.contains('with-notes')).toBe(false)
+    const pages = element.querySelectorAll('.slidemark-print > .slidemark-print-page')
+    expect(pages).toHaveLength(3)
+    expect(element.querySelectorAll('.slidemark-print .slidemark-step')).toHaveLength(2)
+    expect(element.querySelectorAll('.slidemark-print .slidemark-step-hidden')).toHaveLength(0)
+    // The slide window (hidden in reading view) still hides steps and holds notes.
+    expect(
+      element.querySelectorAll('[data-slidemark-track] .slidemark-step-hidden').length,
+    ).toBeGreaterThan(0)
+    expect(element.querySelectorAll('[data-slidemark-track] .notes').length).toBeGreaterThan(0)
+    expect(element.querySelectorAll('.slidemark-print .notes')).toHaveLength(0)
+    expect(element.style.getPropertyValue('--slidemark-reading-scale')).not.toBe('')
+  })
+
+  it('is never used embedded, with ?print, or with reading: false', () => {
+    expect(mount({ reading: true, embedded: true }).element.classList).not.toContain(READING_CLASS)
+    expect(mount({ reading: false }).element.classList).not.toContain(READING_CLASS)
+    expect(mount({ reading: true, print: true }).element.classList).not.toContain(READING_CLASS)
+    history.replaceState(null, '', `${location.pathname}?reading`)
+    expect(mount().element.classList).toContain(READING_CLASS)
+  })
+})
