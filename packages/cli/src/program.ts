@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { type CAC, cac } from 'cac'
+import { type CAC, type Command, cac } from 'cac'
 import { setCompileSettings } from './deck.js'
 import { UsageError } from './errors.js'
 import { DEFAULT_THEME } from './theme.js'
@@ -115,54 +115,42 @@ export function createProgram(): CAC {
     await dev(deck, devOptions)
   }
 
-  cli
-    .command('[deck]', 'Present a deck with hot reload (same as `slidemark dev`)')
-    .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
-    .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
-    .option('--open', 'Open the deck in your browser')
-    .option('--theme <name>', THEME_HELP)
-    .option('--root <dir>', ROOT_HELP)
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command('[deck]', 'Present a deck with hot reload (same as `slidemark dev`)')
+      .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
+      .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
+      .option('--open', 'Open the deck in your browser')
+      .option('--theme <name>', THEME_HELP)
+      .option('--root <dir>', ROOT_HELP),
+  )
     .example('slidemark talk.slides.md')
     .example('slidemark build talk.slides.md --single-file')
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark inspect talk.slides.md --json')
     .action(devAction)
 
-  cli
-    .command('dev <deck>', 'Present a deck with hot reload; prints the local URL')
-    .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
-    .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
-    .option('--open', 'Open the deck in your browser')
-    .option('--theme <name>', THEME_HELP)
-    .option('--root <dir>', ROOT_HELP)
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command('dev <deck>', 'Present a deck with hot reload; prints the local URL')
+      .option('--port <port>', 'Port to listen on (default: 5173, or the next free one)')
+      .option('--host [host]', 'Host to listen on; --host alone listens on every interface')
+      .option('--open', 'Open the deck in your browser')
+      .option('--theme <name>', THEME_HELP)
+      .option('--root <dir>', ROOT_HELP),
+  )
     .example('slidemark dev talk.slides.md --port 3030 --open')
     .action(devAction)
 
-  cli
-    .command('build <deck>', 'Build a static deck, or one self-contained HTML file')
-    .option('--out <path>', 'Output folder (default: dist); with --single-file also a .html file')
-    .option('--base <path>', 'Public base path, e.g. /talks/ (default: ./, any folder)')
-    .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
-    .option('--theme <name>', THEME_HELP)
-    .option('--root <dir>', ROOT_HELP)
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command('build <deck>', 'Build a static deck, or one self-contained HTML file')
+      .option('--out <path>', 'Output folder (default: dist); with --single-file also a .html file')
+      .option('--base <path>', 'Public base path, e.g. /talks/ (default: ./, any folder)')
+      .option('--single-file', 'Write one presentation.html with everything inlined; opens offline')
+      .option('--theme <name>', THEME_HELP)
+      .option('--root <dir>', ROOT_HELP),
+  )
     .option('--overwrite', OVERWRITE_HELP)
     .option('--no-check', 'Skip the layout check in Chromium that follows the build')
     .option(
@@ -187,22 +175,18 @@ export function createProgram(): CAC {
       await build(deck, buildOptions)
     })
 
-  cli
-    .command('export <deck>', 'Render a deck to PDF, PNG images or PowerPoint in Chromium')
-    .option('--pdf [file]', 'Write a PDF, one page per slide (default when no --png: <deck>.pdf)')
-    .option('--png [dir]', 'Write one PNG per slide into a folder (default: <deck>-png/)')
-    .option('--pptx [file]', 'Write an editable PowerPoint file (default: <deck>.pptx)')
-    .option('--steps', 'One page, image or PowerPoint slide per build step instead of per slide')
-    .option('--notes', "Print each slide's presenter notes below it")
-    .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
-    .option('--theme <name>', THEME_HELP)
-    .option('--root <dir>', ROOT_HELP)
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command('export <deck>', 'Render a deck to PDF, PNG images or PowerPoint in Chromium')
+      .option('--pdf [file]', 'Write a PDF, one page per slide (default when no --png: <deck>.pdf)')
+      .option('--png [dir]', 'Write one PNG per slide into a folder (default: <deck>-png/)')
+      .option('--pptx [file]', 'Write an editable PowerPoint file (default: <deck>.pptx)')
+      .option('--steps', 'One page, image or PowerPoint slide per build step instead of per slide')
+      .option('--notes', "Print each slide's presenter notes below it")
+      .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
+      .option('--theme <name>', THEME_HELP)
+      .option('--root <dir>', ROOT_HELP),
+  )
     .option('--overwrite', OVERWRITE_HELP)
     .example('slidemark export talk.slides.md --pdf talk.pdf')
     .example('slidemark export talk.slides.md --png slides/ --steps')
@@ -246,18 +230,17 @@ export function createProgram(): CAC {
       await convert(deck, convertOptions)
     })
 
-  cli
-    .command('check <deck>', 'Lay every slide out in Chromium and report what does not fit or load')
-    .option('--json', 'Print the problems as a JSON array of messages')
-    .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
-    .option('--theme <name>', THEME_HELP)
-    .option('--root <dir>', ROOT_HELP)
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command(
+        'check <deck>',
+        'Lay every slide out in Chromium and report what does not fit or load',
+      )
+      .option('--json', 'Print the problems as a JSON array of messages')
+      .option('--browser <path>', 'Chromium or Chrome to use (default: CHROMIUM_PATH, else found)')
+      .option('--theme <name>', THEME_HELP)
+      .option('--root <dir>', ROOT_HELP),
+  )
     .example('slidemark check talk.slides.md')
     .action(async (deck: string, options: Record<string, unknown>) => {
       await compileFlags(deck, options, cli.rawArgs)
@@ -271,15 +254,14 @@ export function createProgram(): CAC {
       await checkDeck(deck, checkOptions)
     })
 
-  cli
-    .command('inspect <deck>', 'List the compiled slides: index, kind, title, steps, notes, lines')
-    .option('--json', 'Print the whole Deck as compile() returns it')
-    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
-    .option('--config <file>', CONFIG_HELP)
-    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
-    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
-    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
-    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
+  withCompileOptions(
+    cli
+      .command(
+        'inspect <deck>',
+        'List the compiled slides: index, kind, title, steps, notes, lines',
+      )
+      .option('--json', 'Print the whole Deck as compile() returns it'),
+  )
     .example('slidemark inspect talk.slides.md --json')
     .action(async (deck: string, options: Record<string, unknown>) => {
       await compileFlags(deck, options, cli.rawArgs)
@@ -301,4 +283,15 @@ export function createProgram(): CAC {
   ])
   cli.version(version())
   return cli
+}
+
+/** The options of every command that compiles a deck, declared once. */
+function withCompileOptions(command: Command): Command {
+  return command
+    .option('--slide-timeout <seconds>', SLIDE_TIMEOUT_HELP)
+    .option('--config <file>', CONFIG_HELP)
+    .option('--line-numbers', 'Number the lines of code blocks (--no-line-numbers: never)')
+    .option('--no-line-numbers', 'Do not number code lines, whatever the configuration says')
+    .option('--math', 'Render $…$ and $$…$$ with KaTeX (--no-math: never)')
+    .option('--no-math', 'Leave $…$ as text, whatever the configuration says')
 }
