@@ -5,6 +5,7 @@ import * as horizon from '@slidemark/theme-horizon'
 import * as html5 from '@slidemark/theme-html5-slides'
 import cjk, { meta as cjkMeta } from './decks/cjk.slides.md'
 import overfull, { meta as overfullMeta } from './decks/overfull.slides.md'
+import pygments, { meta as pygmentsMeta } from './decks/pygments.slides.md'
 import reported, { meta as reportedMeta } from './decks/reported.slides.md'
 import titles, { meta as titlesMeta } from './decks/titles.slides.md'
 import hostileCss from './hostile.css?inline'
@@ -14,6 +15,7 @@ const decks = {
   titles: [titles, titlesMeta],
   cjk: [cjk, cjkMeta],
   reported: [reported, reportedMeta],
+  pygments: [pygments, pygmentsMeta],
 } as const
 
 const params = new URLSearchParams(location.search)

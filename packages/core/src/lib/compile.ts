@@ -3,11 +3,13 @@ import type {
   CompileOptions,
   Deck,
   DeckMessage,
+  DeckMeta,
   Slide,
   SlideCache,
   SlideRunning,
 } from '../types.js'
 import { defaultCache, isCachedSlide, optionsFingerprint, slideCacheKey } from './cache.js'
+import { isOwnCodeTheme } from './code-themes.js'
 import { prepareSlides, usesPythonMarkdown } from './format.js'
 import { chooseFormat } from './format-detect.js'
 import { readFrontMatter } from './front-matter.js'
@@ -16,6 +18,7 @@ import { normalizeSource } from './normalize.js'
 import {
   applyDeckSwitches,
   defaultThemes,
+  frontMatterLine,
   type ResolvedOptions,
   resolveOptions,
 } from './options.js'
@@ -83,7 +86,7 @@ async function compileDeck(
     ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
-    ...(await checkThemes(options)),
+    ...(await checkThemes(options, frontMatter.meta, lines)),
   ]
   const rendered = await renderSlides(sources, options, render)
   const running = await renderRunning(sources, options, render)
@@ -208,17 +211,22 @@ function flushCache(cache: SlideCache | undefined): void {
 }
 
 /** An unknown Shiki theme is a warning; the default theme of that color scheme is used instead. */
-async function checkThemes(options: ResolvedOptions): Promise<PlacedMessage[]> {
+async function checkThemes(
+  options: ResolvedOptions,
+  meta: DeckMeta,
+  lines: readonly string[],
+): Promise<PlacedMessage[]> {
   const messages: PlacedMessage[] = []
   for (const scheme of ['light', 'dark'] as const) {
     const theme = options.themes[scheme]
-    if (theme === defaultThemes[scheme]) continue
+    if (theme === defaultThemes[scheme] || isOwnCodeTheme(theme)) continue
     const { bundledThemes } = await import('shiki')
     if (Object.hasOwn(bundledThemes, theme)) continue
+    const fromDeck = scheme === 'light' && meta.codeTheme === theme
     messages.push(
       placedMessage(
         `Unknown ${scheme} theme \`${theme}\`: using \`${defaultThemes[scheme]}\``,
-        1,
+        fromDeck ? frontMatterLine(lines, 'codeTheme') : 1,
         1,
         ruleIds.unknownTheme,
       ),

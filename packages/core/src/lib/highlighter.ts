@@ -3,7 +3,9 @@ import {
   createJavaScriptRegexEngine,
   createOnigurumaEngine,
   type HighlighterGeneric,
+  type ThemeRegistration,
 } from 'shiki'
+import { codeThemes, isOwnCodeTheme } from './code-themes.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: Shiki's generic parameters are the bundled id unions.
 export type Highlighter = HighlighterGeneric<any, any>
@@ -96,6 +98,11 @@ function remember(memo: Map<string, string>, key: string, html: string): void {
   if (memo.size > memoEntries) memo.delete(memo.keys().next().value as string)
 }
 
+/** A Shiki theme name, or the registration of one of Slidemark's own themes (`pygments`). */
+function themeToLoad(name: string): string | ThemeRegistration {
+  return (isOwnCodeTheme(name) && codeThemes[name]) || name
+}
+
 /**
  * One Shiki highlighter per process (per engine), created on first use and
  * shared through its promise, so concurrent compiles wait for the same one.
@@ -109,7 +116,7 @@ export function getSharedHighlighter(
   let promise = shared.get(engine)
   if (!promise) {
     promise = createHighlighter({
-      themes: [...themes],
+      themes: themes.map(themeToLoad),
       langs: [],
       engine:
         engine === 'javascript'
@@ -122,7 +129,7 @@ export function getSharedHighlighter(
   return promise.then(async (highlighter) => {
     const loaded = highlighter.getLoadedThemes()
     const missing = themes.filter((theme) => !loaded.includes(theme))
-    if (missing.length > 0) await highlighter.loadTheme(...(missing as never[]))
+    if (missing.length > 0) await highlighter.loadTheme(...(missing.map(themeToLoad) as never[]))
     return highlighter
   })
 }

@@ -81,5 +81,50 @@ export function applyDeckSwitches(
       ),
     )
   }
-  return { options: result, messages }
+  const code = applyCodeTheme(result, meta, lines)
+  return { options: code.options, messages: [...messages, ...code.messages] }
+}
+
+/** Code themes that want line numbers unless the deck says `lineNumbers: false`. */
+const numberedCodeThemes = new Set(['pygments'])
+
+/**
+ * Front matter `codeTheme: NAME` sets the deck's light code theme (a Shiki
+ * theme or Slidemark's own `pygments`, which also turns line numbers on
+ * unless the deck says `lineNumbers:`). Anything but a name is an
+ * `invalid-deck-option` warning; an unknown name is `unknown-theme` later.
+ */
+function applyCodeTheme(
+  options: ResolvedOptions,
+  meta: DeckMeta,
+  lines: readonly string[],
+): { options: ResolvedOptions; messages: PlacedMessage[] } {
+  if (!Object.hasOwn(meta, 'codeTheme')) return { options, messages: [] }
+  const value = meta.codeTheme
+  if (typeof value !== 'string' || value.trim() === '') {
+    const line = frontMatterLine(lines, 'codeTheme')
+    const message = placedMessage(
+      `Front matter \`codeTheme\` must be a theme name (e.g. pygments, github-light), got ${JSON.stringify(value)}: ignored`,
+      line,
+      1,
+      ruleIds.invalidDeckOption,
+    )
+    return { options, messages: [message] }
+  }
+  const name = value.trim()
+  const numbered = numberedCodeThemes.has(name) && !Object.hasOwn(meta, 'lineNumbers')
+  return {
+    options: {
+      ...options,
+      themes: { ...options.themes, light: name },
+      lineNumbers: numbered || options.lineNumbers,
+    },
+    messages: [],
+  }
+}
+
+/** The 1-based line of front matter key `name`, or 1 when it is not found. */
+export function frontMatterLine(lines: readonly string[], name: string): number {
+  const line = lines.findIndex((text) => new RegExp(`^${name}\\s*:`).test(text))
+  return line === -1 ? 1 : line + 1
 }
