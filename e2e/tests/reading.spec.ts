@@ -203,3 +203,91 @@ test('a 1280×800 window has no reading view, nor a phone with ?reading=0', asyn
   await page.waitForSelector('[data-slidemark-slide][aria-current="true"]')
   expect(await page.locator('.slidemark-reading').count()).toBe(0)
 })
+
+test.describe('turning the phone', () => {
+  test.use({ viewport: PHONE })
+  const LANDSCAPE = { width: PHONE.height, height: PHONE.width }
+
+  const readingPageTop = (page: Page, index: number) =>
+    page.evaluate(
+      (index) =>
+        document.querySelectorAll('.slidemark-print-page')[index]?.getBoundingClientRect().top ??
+        Number.NaN,
+      index,
+    )
+
+  test('switches between reading view and slides, on the same slide', async ({
+    page,
+    deckUrl,
+    deck,
+    themeName,
+  }) => {
+    expect(deck.slides.length).toBeGreaterThan(4)
+    await openReading(page, deckUrl('#slide3'))
+    await expect.poll(() => readingPageTop(page, 2)).toBeLessThan(2)
+
+    // Upright → landscape: slides, the third one current and fitted in the window.
+    await page.setViewportSize(LANDSCAPE)
+    await expect(page.locator('.slidemark-reading')).toHaveCount(0)
+    await expect(page.locator('.slidemark-print-page')).toHaveCount(0)
+    const current = page.locator('[data-slidemark-slide="2"][aria-current="true"]')
+    await expect(current).toBeVisible()
+    await expectAt(page, 2)
+    const box = await current.boundingBox()
+    expect(box && box.y >= -1 && box.y + box.height <= LANDSCAPE.height + 1).toBe(true)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    await page.screenshot({ path: join(artifactsDir, `reading-rotated-${themeName}.png`) })
+
+    // A key moves on among slides; back upright, the reading view opens on that slide.
+    await page.keyboard.press('End')
+    const last = deck.slides.length - 1
+    await expectAt(page, last)
+    await page.keyboard.press('Home')
+    await expectAt(page, 0)
+    await page.keyboard.press('PageDown')
+    await page.keyboard.press('PageDown')
+    await page.keyboard.press('PageDown')
+    const slide = await page.evaluate(() =>
+      Number(document.querySelector('[data-slidemark-deck]')?.getAttribute('data-current-slide')),
+    )
+    expect(slide).toBeGreaterThan(0)
+    await page.setViewportSize(PHONE)
+    await page.waitForSelector(
+      '.slidemark-reading .slidemark-print-page [aria-roledescription="slide"]',
+    )
+    await expect.poll(() => readingPageTop(page, slide)).toBeLessThan(2)
+    expect(await readingPageTop(page, slide)).toBeGreaterThan(-2)
+    await expectAt(page, slide)
+  })
+
+  test('the slide scrolled to in reading view is the one shown after turning', async ({
+    page,
+    deckUrl,
+    deck,
+  }) => {
+    const target = Math.min(4, deck.slides.length - 1)
+    await openReading(page, deckUrl())
+    await page.evaluate((index) => {
+      document.querySelectorAll('.slidemark-print-page')[index]?.scrollIntoView({ block: 'start' })
+    }, target)
+    await page.setViewportSize(LANDSCAPE)
+    await expect(
+      page.locator(`[data-slidemark-slide="${target}"][aria-current="true"]`),
+    ).toBeVisible()
+    await expectAt(page, target)
+  })
+
+  test('?reading and ?reading=0 stay as asked whatever the shape', async ({ page, deckUrl }) => {
+    await openReading(page, `${deckUrl()}?reading`)
+    await page.setViewportSize(LANDSCAPE)
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(LANDSCAPE.width)
+    await expect(page.locator('.slidemark-reading')).toHaveCount(1)
+    await page.setViewportSize(PHONE)
+    await page.goto(`${deckUrl()}?reading=0`)
+    await page.waitForSelector('[data-slidemark-slide][aria-current="true"]')
+    await page.setViewportSize(LANDSCAPE)
+    await page.setViewportSize(PHONE)
+    await expect(page.locator('[data-slidemark-slide][aria-current="true"]')).toBeVisible()
+    expect(await page.locator('.slidemark-reading').count()).toBe(0)
+  })
+})

@@ -7,6 +7,7 @@ import {
   readingFromSearch,
   readingScale,
   type ThemeDefinition,
+  watchNarrowPortrait,
 } from '../src/dom/index.js'
 import type { PresentableSlide } from '../src/index.js'
 import { deck } from './helpers.js'
@@ -55,6 +56,23 @@ describe('when the reading view is chosen', () => {
     expect(readingFromSearch('?reading=0')).toBe(false)
     expect(readingFromSearch('?reading=false')).toBe(false)
     expect(readingFromSearch('?print')).toBeUndefined()
+  })
+
+  it('notices a phone turned sideways and back, and nothing else', () => {
+    const win = Object.assign(new EventTarget(), { innerWidth: 390, innerHeight: 844 })
+    const seen: boolean[] = []
+    const stop = watchNarrowPortrait(win as unknown as Window, (upright) => seen.push(upright))
+    const turn = (width: number, height: number) => {
+      Object.assign(win, { innerWidth: width, innerHeight: height })
+      win.dispatchEvent(new Event('resize'))
+    }
+    turn(390, 800) // the address bar hides: still upright
+    turn(844, 390)
+    turn(844, 380)
+    turn(390, 844)
+    stop()
+    turn(844, 390)
+    expect(seen).toEqual([false, true])
   })
 
   it('scales between the floor and the design size', () => {

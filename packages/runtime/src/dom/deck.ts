@@ -17,6 +17,8 @@ import {
   READING_CLASS,
   readingFromSearch,
   scrollToReadingSlide,
+  trackReadingSlide,
+  watchNarrowPortrait,
   watchReadingSize,
 } from './reading.js'
 import type { RenderSlide } from './slide.js'
@@ -61,9 +63,10 @@ export interface MountOptions extends PresentationOptions {
   /**
    * Reading view: slides stacked in the page, each at a readable width, every
    * step shown, no notes, no auto-fit; keys and the hash scroll to a slide.
-   * Default: the URL's `?reading` (`?reading=0` turns it off), else on when
-   * the window is narrower than 600 px and portrait (a phone). Never when
-   * embedded, printing (`?print`) or in the presenter view.
+   * Default: the URL's `?reading` (`?reading=0` turns it off), else on while
+   * the window is narrower than 600 px and portrait (a phone held upright):
+   * turning the phone switches between reading view and slides, on the same
+   * slide. Never when embedded, printing (`?print`) or in the presenter view.
    */
   reading?: boolean
   /**
@@ -178,16 +181,13 @@ export function mountDeck<S extends PresentableSlide>(
   const presenterWindow = options.presenter ?? fromUrl((search) => isPresenterUrl({ search }))
   const printAlways =
     options.print ?? fromUrl((search) => new URLSearchParams(search).has(PRINT_PARAM))
-  const reading =
-    !embedded &&
-    !presenterWindow &&
-    !printAlways &&
-    (options.reading ??
-      (win ? (readingFromSearch(win.location.search) ?? isNarrowPortrait(win)) : false))
+  const readingAllowed = !embedded && !presenterWindow && !printAlways
+  const readingAsked = options.reading ?? (win ? readingFromSearch(win.location.search) : undefined)
+  /** No option and no `?reading`: the view follows the window's shape. */
+  const readingFollowsWindow = readingAllowed && readingAsked === undefined && win !== null
+  const reading = readingAllowed && (readingAsked ?? (win ? isNarrowPortrait(win) : false))
   const element = createDeckElement(doc, theme, embedded)
-  element.classList.toggle('with-notes', options.notes === true && !reading)
-  element.classList.toggle('slidemark-print-mode', printAlways || reading)
-  element.classList.toggle(READING_CLASS, reading)
+  markReading(element, reading, printAlways, options)
   root.append(element)
   const controller = createPresentation(slides, {
     ...options,
@@ -244,6 +244,25 @@ export function mountDeck<S extends PresentableSlide>(
     return presenter
   }
 
+  const readingSlide = trackReadingSlide(element)
+  /** Between reading view and slides (a phone turned), on the slide the reader is on. */
+  const setReading = (on: boolean) => {
+    if (on === context.reading) return
+    const inView = on ? undefined : readingSlide.current()
+    readingSlide.forget()
+    context.reading = on
+    context.printAlways = printAlways || on
+    overview.close()
+    markReading(element, on, printAlways, options)
+    if (!presenter) {
+      view.destroy()
+      view = audienceView(context)
+    }
+    if (inView !== undefined && inView !== controller.state.slide) controller.go(inView)
+    else draw(false)
+    if (!on && win) win.scrollTo(0, 0)
+  }
+
   const deck: ThemedPresentation<S> = Object.assign(Object.create(null), controller, {
     element,
     embedded,
@@ -286,6 +305,8 @@ export function mountDeck<S extends PresentableSlide>(
     overview.destroy()
     element.remove()
   })
+  cleanups.push(readingSlide.stop)
+  if (readingFollowsWindow && win) cleanups.push(watchNarrowPortrait(win, setReading))
   cleanups.push(watchDeckFit(element, controller, options))
   cleanups.push(watchDiagrams(element, options.onDiagramError ?? warnDiagram))
   draw(false)
@@ -321,6 +342,18 @@ function createDeckElement<S extends PresentableSlide>(
     style.aspectRatio = `${theme.width} / ${theme.height}`
   }
   return element
+}
+
+/** The classes of reading view on or off; notes (`notes: true`) only show outside it. */
+function markReading(
+  element: HTMLElement,
+  reading: boolean,
+  printAlways: boolean,
+  options: MountOptions,
+) {
+  element.classList.toggle('with-notes', options.notes === true && !reading)
+  element.classList.toggle('slidemark-print-mode', printAlways || reading)
+  element.classList.toggle(READING_CLASS, reading)
 }
 
 /** `.slidemark-presenter` and `[data-slidemark-presenter]`, or `[data-slidemark-deck]`. */

@@ -61,7 +61,10 @@ export {
   READING_PARAM,
   readingFromSearch,
   readingScale,
+  readingSlideInView,
   scrollToReadingSlide,
+  trackReadingSlide,
+  watchNarrowPortrait,
   watchReadingSize,
 } from './reading.js'
 export type { PositionClass, RenderSlide } from './slide.js'
