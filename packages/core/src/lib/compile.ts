@@ -23,6 +23,7 @@ import {
   resolveOptions,
 } from './options.js'
 import { placeDiagrams } from './remark-mermaid.js'
+import { checkSlides } from './slide-checks.js'
 import type { SlideRenderer } from './source-slide.js'
 import { deckLine, type SlideSource } from './split.js'
 
@@ -86,6 +87,7 @@ async function compileDeck(
     ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
+    ...checkSlides(sources),
     ...(await checkThemes(options, frontMatter.meta, lines)),
   ]
   const rendered = await renderSlides(sources, options, render)

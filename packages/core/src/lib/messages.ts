@@ -24,6 +24,7 @@ export const ruleIds = {
   slideTimeout: 'slide-timeout',
   internalError: 'internal-error',
   invalidUtf8: 'invalid-utf8',
+  unclosedFence: 'unclosed-fence',
 } as const
 
 export function placedMessage(
