@@ -107,6 +107,77 @@ describe('reveal.js decks', () => {
   })
 })
 
+describe('reveal-md separators', () => {
+  const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
+
+  test('a `---` right under text is a setext heading, as reveal-md needs blank lines around a separator', async () => {
+    const deck = await reveal('# One\n\nSetext title\n---\n\nBody\n\n---\n\n# Two\n')
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two'])
+    expect(deck.slides[0]?.content).toContain('<h2>Setext title</h2>')
+  })
+
+  test('front matter `separator` and `verticalSeparator` are the regular expressions reveal-md splits on', async () => {
+    const deck = await reveal(
+      '---\nseparator: <!--s-->\nverticalSeparator: <!--v-->\n---\n\n# One\n\n---\n\n<!--s-->\n\n# Two\n\n<!--v-->\n\n# Three\n',
+    )
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two', 'Three'])
+    expect(deck.slides[0]?.content).toBe('<hr>')
+  })
+
+  test('a separator that is not a regular expression is a warning at its line; the default is used', async () => {
+    const deck = await reveal('---\nseparator: "([a-"\n---\n\n# One\n\n---\n\n# Two\n')
+    expect(deck.messages).toMatchObject([{ line: 2, ruleId: 'invalid-front-matter' }])
+    expect(deck.slides).toHaveLength(2)
+  })
+})
+
+describe('reveal.js slides', () => {
+  const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
+
+  test('`<aside class="notes">` is presenter notes, never slide content', async () => {
+    const deck = await reveal(
+      '# One\n\nShown\n\n<aside class="notes">\n  Say it slowly.\n</aside>\n',
+    )
+    expect(deck.slides[0]?.content).toBe('<p>Shown</p>')
+    expect(deck.slides[0]?.notes).toContain('Say it slowly.')
+  })
+
+  test('raw HTML with the class `fragment` is a build step, ordered by data-fragment-index', async () => {
+    const deck = await reveal(
+      '# Order\n\n<p class="fragment" data-fragment-index="2">late</p>\n\n<p class="fragment" data-fragment-index="1">early</p>\n\n- last <!-- .element: class="fragment" -->\n',
+    )
+    expect(deck.slides[0]?.steps).toBe(4)
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain(
+      '<p class="slidemark-step fragment" data-fragment-index="2" data-step="2">late</p>',
+    )
+    expect(content).toContain('data-step="1">early</p>')
+    expect(content).toMatch(/<li class="fragment slidemark-step" data-step="3">last/)
+  })
+
+  test('`data-background` colours and images become the slide background; its heading stays the header', async () => {
+    const deck = await reveal(
+      '<!-- .slide: data-background="#1d2021" id="intro" -->\n\n# Dark\n\n---\n\n<!-- .slide: data-background-image="img/beans.jpg" data-background-size="contain" -->\n\n## Beans\n',
+    )
+    expect(deck.slides.map((slide) => [slide.header, slide.id])).toEqual([
+      ['<h1>Dark</h1>', 'intro'],
+      ['<h2>Beans</h2>', undefined],
+    ])
+    expect(deck.slides[0]?.content).toBe(
+      '<div class="slidemark-background" style="background: #1d2021"></div>',
+    )
+    expect(deck.slides[1]?.content).toContain(
+      '<img src="img/beans.jpg" alt="" style="object-fit: contain">',
+    )
+    expect(deck.slides[1]?.assets).toMatchObject([{ url: 'img/beans.jpg', line: 7 }])
+  })
+
+  test('a video background is a warning at its comment', async () => {
+    const deck = await reveal('# One\n\n<!-- .slide: data-background-video="loop.mp4" -->\n')
+    expect(deck.messages).toMatchObject([{ line: 3, column: 1, ruleId: 'unsupported-syntax' }])
+  })
+})
+
 describe('Marp decks', () => {
   test('a comment that is not only directives stays a note', async () => {
     const deck = await compile('<!-- class: x\nsay hello -->\n\n# One\n', {

@@ -24,7 +24,7 @@ export function prepareSlides(
     case 'remark':
       return prepareRemark(lines, bodyStart)
     case 'reveal':
-      return prepareReveal(lines, bodyStart)
+      return prepareReveal(lines, bodyStart, meta)
     case 'marp':
       return prepareMarp(lines, bodyStart, meta)
     case 'slidev':

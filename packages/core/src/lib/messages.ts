@@ -25,6 +25,7 @@ export const ruleIds = {
   internalError: 'internal-error',
   invalidUtf8: 'invalid-utf8',
   unclosedFence: 'unclosed-fence',
+  unsupportedSyntax: 'unsupported-syntax',
 } as const
 
 export function placedMessage(

@@ -1,47 +1,130 @@
 import type { Data, Html, Parent, Root, RootContent } from 'mdast'
 import { visitParents } from 'unist-util-visit-parents'
-import { markStep, recordSteps } from './format-steps.js'
+import type { VFile } from 'vfile'
+import { type Background, backgroundHtml, safeCssValue } from './background.js'
+import { markHtmlStep, markStep, recordSteps } from './format-steps.js'
+import { ruleIds } from './messages.js'
 
 const elementComment = /^<!--\s*\.element:\s*([\s\S]*?)\s*-->$/
 const slideComment = /^<!--\s*\.slide:\s*([\s\S]*?)\s*-->$/
-const attribute = /([^"= \t\n]+?)="([^"]*?)"|(data-[^"= \t\n]+?)(?=[" \t\n]|$)/g
+const attribute = /([^"'= \t\n]+?)=(?:"([^"]*?)"|'([^']*?)')|(data-[^"'= \t\n]+?)(?=["' \t\n]|$)/g
+
+/** A start tag in raw HTML whose class list has `fragment`: `<li class="fragment">`. */
+const fragmentTag =
+  /<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g
+const classAttribute = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')/
+const fragmentIndexAttribute = /\sdata-fragment-index\s*=\s*["']?(\d+)/
+
+/** A fragment found in the slide: its explicit `data-fragment-index`, and how to make it a step. */
+interface Fragment {
+  index: number | undefined
+  /** Where it is in the slide's text, for document order. */
+  order: number
+  apply: (step: number) => void
+}
 
 /**
  * reveal.js Markdown attribute comments: `<!-- .element: class="fragment" -->`
  * gives its attributes to the element before it (or to its parent when
- * nothing precedes it), as reveal.js's Markdown plugin does, and a
- * `fragment` class makes that element a build step (in document order);
- * `<!-- .slide: class="x" -->` adds slide classes. The comments are removed.
+ * nothing precedes it), as reveal.js's Markdown plugin does; `<!-- .slide:
+ * class="x" -->` adds slide classes. The comments are removed. Every
+ * fragment (from a comment, or raw HTML such as `<p class="fragment">`)
+ * becomes a build step, in reveal.js's order: by `data-fragment-index`,
+ * then those without one in document order.
  */
 export function remarkRevealCompat() {
-  return (tree: Root, file: { data: { buildSteps?: number; slideClasses?: string[] } }) => {
+  return (tree: Root, file: VFile) => {
     const comments: Array<{ node: Html; ancestors: Parent[] }> = []
+    const fragments: Fragment[] = []
     visitParents(tree, 'html', (node, ancestors) => {
       const value = node.value.trim()
       if (elementComment.test(value) || slideComment.test(value)) {
         comments.push({ node, ancestors: ancestors as Parent[] })
-      }
+      } else fragments.push(...htmlFragments(node))
     })
-    let step = 0
     const slideClasses: string[] = []
+    const backgrounds: Array<{ background: Background; position: Html['position'] }> = []
     for (const { node, ancestors } of comments) {
       const parent = ancestors.at(-1)
       if (!parent) continue
       const value = node.value.trim()
       const slide = slideComment.exec(value)
       const attributes = readAttributes((slide ?? elementComment.exec(value))?.[1] ?? '')
-      if (slide) slideClasses.push(...(attributes.class ?? '').split(/\s+/).filter(Boolean))
-      else {
+      if (slide) {
+        slideClasses.push(...(attributes.class ?? '').split(/\s+/).filter(Boolean))
+        const background = slideBackground(attributes, node, file)
+        if (background) backgrounds.push({ background, position: node.position })
+      } else {
         const target = targetOf(node, parent, ancestors.at(-2))
         applyAttributes(target, attributes)
-        if ((attributes.class ?? '').split(/\s+/).includes('fragment')) markStep(target, ++step)
+        if ((attributes.class ?? '').split(/\s+/).includes('fragment')) {
+          const index = attributes['data-fragment-index']
+          fragments.push({
+            index: index !== undefined && /^\d+$/.test(index) ? Number(index) : undefined,
+            order: node.position?.start.offset ?? 0,
+            apply: (step) => markStep(target, step),
+          })
+        }
       }
       parent.children.splice(parent.children.indexOf(node as RootContent), 1)
     }
     if (slideClasses.length > 0)
       file.data.slideClasses = [...(file.data.slideClasses ?? []), ...slideClasses]
-    recordSteps(file, step)
+    for (const { background, position } of backgrounds.reverse())
+      addBackground(tree, background, position)
+    recordSteps(file as { data: { buildSteps?: number } }, numberFragments(fragments))
   }
+}
+
+/**
+ * The fragments of raw HTML: each start tag with the class `fragment` gets
+ * `slidemark-step` and its `data-step` once the steps are numbered.
+ */
+function htmlFragments(node: Html): Fragment[] {
+  const found: Array<{ at: number; index: number | undefined; step?: number }> = []
+  for (const match of node.value.matchAll(fragmentTag)) {
+    const attributes = match[2] ?? ''
+    const classes = classAttribute.exec(attributes)
+    const names = (classes?.[1] ?? classes?.[2] ?? '').split(/\s+/)
+    if (!names.includes('fragment')) continue
+    const index = fragmentIndexAttribute.exec(attributes)?.[1]
+    found.push({ at: match.index, index: index === undefined ? undefined : Number(index) })
+  }
+  const base = node.position?.start.offset ?? 0
+  const rewrite = () => {
+    let tag = 0
+    node.value = node.value.replace(fragmentTag, (whole: string, ...rest: unknown[]) => {
+      const at = rest.at(-2) as number
+      const entry = found[tag]
+      if (entry?.at !== at || entry.step === undefined) return whole
+      tag++
+      return markHtmlStep(whole, entry.step)
+    })
+  }
+  return found.map((entry) => ({
+    index: entry.index,
+    order: base + entry.at,
+    apply: (step) => {
+      entry.step = step
+      if (found.every((each) => each.step !== undefined)) rewrite()
+    },
+  }))
+}
+
+/**
+ * Number fragments as reveal.js orders them: the distinct `data-fragment-index`
+ * values ascending (fragments sharing one share a step), then each fragment
+ * without one in document order. Returns the last step.
+ */
+function numberFragments(fragments: Fragment[]): number {
+  const ordered = [...fragments].sort((a, b) => a.order - b.order)
+  const indices = [...new Set(ordered.flatMap((f) => (f.index === undefined ? [] : [f.index])))]
+  indices.sort((a, b) => a - b)
+  let step = indices.length
+  for (const fragment of ordered) {
+    fragment.apply(fragment.index === undefined ? ++step : indices.indexOf(fragment.index) + 1)
+  }
+  return step
 }
 
 /** The previous sibling that becomes an element, else the parent (a tight list item for its paragraph). */
@@ -59,8 +142,8 @@ function targetOf(node: Html, parent: Parent, grandparent: Parent | undefined): 
 function readAttributes(text: string): Record<string, string> {
   const attributes: Record<string, string> = {}
   for (const match of text.matchAll(attribute)) {
-    if (match[1]) attributes[match[1]] = match[2] ?? ''
-    else if (match[3]) attributes[match[3]] = ''
+    if (match[1]) attributes[match[1]] = match[2] ?? match[3] ?? ''
+    else if (match[4]) attributes[match[4]] = ''
   }
   return attributes
 }
@@ -75,4 +158,57 @@ function applyAttributes(node: { data?: Data }, attributes: Record<string, strin
     } else properties[name] = value
   }
   node.data = { ...data, hProperties: properties }
+}
+
+const imageUrl = /^(?:url\(|.*\.(?:png|jpe?g|gif|svg|webp|avif|bmp)(?:[?#].*)?$)/i
+
+/** A `.slide:` comment's `data-background…` attributes as a background; video and iframe ones are warnings. */
+function slideBackground(
+  attributes: Record<string, string>,
+  node: Html,
+  file: VFile,
+): Background | undefined {
+  const background: Background = { images: [] }
+  const image = (url: string) => {
+    const style = [
+      attributes['data-background-size'] === 'contain' ? 'object-fit: contain' : '',
+      safeCssValue(attributes['data-background-position'] ?? '')
+        ? `object-position: ${attributes['data-background-position']}`
+        : '',
+    ].filter(Boolean)
+    background.images.push({
+      url: url.replace(/^url\(\s*['"]?|['"]?\s*\)$/g, ''),
+      style: style.join('; '),
+    })
+  }
+  const legacy = attributes['data-background']
+  if (legacy) {
+    if (imageUrl.test(legacy.trim())) image(legacy.trim())
+    else background.color = safeCssValue(legacy)
+  }
+  if (attributes['data-background-image']) image(attributes['data-background-image'])
+  const color = attributes['data-background-color'] ?? attributes['data-background-gradient']
+  if (color) background.color = safeCssValue(color)
+  for (const name of ['data-background-video', 'data-background-iframe']) {
+    if (!attributes[name]) continue
+    const message = file.message(
+      `reveal.js \`${name}\` is not supported: the slide is shown without that background`,
+      { place: node.position?.start, ruleId: ruleIds.unsupportedSyntax, source: 'slidemark' },
+    )
+    message.fatal = false
+  }
+  return background.images.length > 0 || background.color ? background : undefined
+}
+
+/** Put a background first in the slide, after its heading (which stays the slide's header). */
+export function addBackground(
+  tree: Root,
+  background: Background | undefined,
+  position: Html['position'],
+): void {
+  if (!background) return
+  const at = tree.children[0]?.type === 'heading' ? 1 : 0
+  const html: Html = { type: 'html', value: backgroundHtml(background) }
+  if (position) html.position = position
+  tree.children.splice(at, 0, html)
 }

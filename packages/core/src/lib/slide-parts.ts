@@ -33,8 +33,8 @@ const linkAttributes: Record<string, string[]> = {
 
 /**
  * Cut a rendered slide (hast) into the pieces a `Slide` carries: notes
- * (`div.slidemark-notes` from remarkSlideNotes and the original's raw
- * `<div class="notes">`) move out wherever they are; the first block, when
+ * (`div.slidemark-notes` from remarkSlideNotes, the original's raw
+ * `<div class="notes">` and reveal.js's `<aside class="notes">`) move out wherever they are; the first block, when
  * it is a heading, is the header; the rest is the content. Positions are
  * those of the parsed text.
  *
@@ -108,8 +108,9 @@ function isHighlighted(node: Element): boolean {
   return node.properties['data-rehype-pretty-code-figure'] !== undefined
 }
 
+/** `div.slidemark-notes`, the original's `div.notes`, reveal.js's `aside.notes`. */
 function isNotes(node: Element): boolean {
-  if (node.tagName !== 'div') return false
+  if (node.tagName !== 'div' && node.tagName !== 'aside') return false
   const className = node.properties.className
   return (
     Array.isArray(className) &&
