@@ -4,6 +4,15 @@ export { HOT_UPDATES, hotHandle } from './lib/hot.js'
 export { followSlide, slideSignature } from './lib/identity.js'
 export type { KeyHandler, KeyMap, NavigationCommand } from './lib/keys.js'
 export { DEFAULT_KEYS, isEditable, keyName, shouldIgnoreKey } from './lib/keys.js'
+export type { LazySlides } from './lib/lazy.js'
+export {
+  LAZY_SLIDES,
+  LOAD_AHEAD,
+  lazySlides,
+  loadAroundCurrent,
+  PENDING_SLIDE,
+  pendingSlide,
+} from './lib/lazy.js'
 export type { Stepped } from './lib/navigation.js'
 export {
   clampPosition,

@@ -2,6 +2,7 @@ import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
+import { lazySlides } from './lazy-slides.js'
 import { overflowClientCode } from './overflow.js'
 
 /**
@@ -75,18 +76,107 @@ export interface HotModuleOptions {
   version: number
 }
 
+/** How a big deck is split (see chunks.ts): the first slide of each chunk, and their import specifiers. */
+export interface LazyModuleOptions {
+  /** Index of the first slide of each chunk, ascending, starting at 0. */
+  starts: readonly number[]
+  /** The specifier the entry imports chunk `n` with (`./talk.slides.md?slidemark-chunk=n`). */
+  specifier: (chunk: number) => string
+  /** The deck's file name, for the error reading an unloaded slide throws. */
+  file: string
+}
+
 /**
  * The ES module a deck becomes: `export default slides` (slide data as one
- * JSON string, slides with assets as literals), `meta`, `title` and
- * `onUpdate`. Found assets are imported (`import __sm_asset_0 from
- * './img/a.png'`) and their URLs in the slides' HTML and `assets` are
- * replaced by the imported value.
+ * JSON string, slides with assets as literals), `meta`, `title`,
+ * `loadSlides` and `onUpdate`. Found assets are imported (`import
+ * __sm_asset_0 from './img/a.png'`) and their URLs in the slides' HTML and
+ * `assets` are replaced by the imported value. With `lazy`, the module
+ * holds only each slide's metadata and imports the slides' HTML chunk by
+ * chunk when asked (see lazy-slides.ts); the chunks are
+ * {@link generateChunkModule}.
  */
 export function generateModule(
   deck: Deck,
   assets: readonly DeckAsset[],
   hot?: HotModuleOptions,
+  lazy?: LazyModuleOptions,
 ): string {
+  const title = deck.meta.title ?? deck.slides[0]?.title ?? ''
+  const data = lazy ? lazySlidesCode(deck, lazy) : slidesCode(deck.slides, assets)
+  return [
+    ...data.imports,
+    ...extraImports(deck),
+    '',
+    ...data.lines,
+    'export default slides',
+    // JSON.parse keeps every front-matter key an own property, even `__proto__`.
+    `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
+    `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
+    lazy ? LAZY_LOAD_CODE : EAGER_LOAD_CODE,
+    HMR_CODE,
+    hot ? hotSlidesCode(hot.id, hot.version) : '',
+    hot ? overflowClientCode(hot.id) : '',
+  ].join('\n')
+}
+
+/** `loadSlides()` of a deck whose slides are all in its module. */
+const EAGER_LOAD_CODE = 'export function loadSlides() {\n  return Promise.resolve(slides)\n}'
+
+/** `loadSlides()` of a chunked deck: every chunk loaded, then the complete array. */
+const LAZY_LOAD_CODE =
+  "export function loadSlides() {\n  return slides[Symbol.for('slidemark.lazy')].loadAll()\n}"
+
+/** The fields of a slide that stay in a chunked deck's entry; the others come with its chunk. */
+function slideMetadata(slide: Slide): Omit<Slide, 'header' | 'content' | 'notes' | 'assets'> {
+  const { header: _h, content: _c, notes: _n, assets: _a, index: _i, ...metadata } = slide
+  return metadata as Slide
+}
+
+/** The entry of a chunked deck: slide metadata, one dynamic import per chunk, `lazySlides()`. */
+function lazySlidesCode(deck: Deck, lazy: LazyModuleOptions) {
+  const metadata = deck.slides.map(slideMetadata)
+  const chunks = lazy.starts.map(
+    (_, chunk) => `() => import(${JSON.stringify(lazy.specifier(chunk))})`,
+  )
+  return {
+    imports: [] as string[],
+    lines: [
+      `const slides = (${lazySlides.toString()})(`,
+      `  JSON.parse(${JSON.stringify(JSON.stringify(metadata))}),`,
+      `  ${JSON.stringify(lazy.starts)},`,
+      `  [${chunks.join(', ')}],`,
+      `  ${JSON.stringify(lazy.file)},`,
+      ')',
+    ],
+  }
+}
+
+/**
+ * One chunk of a chunked deck: `export default` the complete slides `from`
+ * (inclusive) to `to` (exclusive), importing only the assets they use.
+ */
+export function generateChunkModule(
+  deck: Deck,
+  assets: readonly DeckAsset[],
+  from: number,
+  to: number,
+): string {
+  const slides = deck.slides.slice(from, to)
+  const used = new Set(slides.flatMap((slide) => slide.assets.map((reference) => reference.url)))
+  const data = slidesCode(
+    slides,
+    assets.filter((asset) => used.has(asset.url)),
+  )
+  return [...data.imports, '', ...data.lines, 'export default slides'].join('\n')
+}
+
+/**
+ * `const slides = …` for `slides`, and the imports of `assets`. A slide without assets is plain data: all of
+ * them go into one JSON string, which Vite and the browser parse far faster
+ * than object literals. A slide with assets is a literal, for its imported URLs.
+ */
+function slidesCode(slides: readonly Slide[], assets: readonly DeckAsset[]) {
   const names = new Map(assets.map((asset, n) => [asset.url, `__sm_asset_${n}`]))
   const importedValue = (asset: DeckAsset) => {
     const name = names.get(asset.url) as string
@@ -110,7 +200,7 @@ export function generateModule(
     )
   }
   const byUrl = new Map(assets.map((asset) => [asset.url, asset]))
-  const slide = (s: Slide) => {
+  const literal = (s: Slide) => {
     const references = s.assets.map((reference) => {
       const asset = byUrl.get(reference.url)
       const url = asset ? importedValue(asset) : JSON.stringify(reference.url)
@@ -127,30 +217,16 @@ export function generateModule(
       '}',
     ].join('\n')
   }
-  // A slide without assets is plain data: all of them go into one JSON string, which
-  // Vite and the browser parse far faster than object literals (a 500-slide deck is
-  // about 1 MB). A slide with assets is a literal, for its imported URLs.
-  const data = deck.slides.map((s) => (s.assets.length === 0 ? s : null))
-  const literals = deck.slides.flatMap((s, index) =>
-    s.assets.length === 0 ? [] : [`slides[${index}] = ${slide(s)}`],
+  const data = slides.map((s) => (s.assets.length === 0 ? s : null))
+  const literals = slides.flatMap((s, index) =>
+    s.assets.length === 0 ? [] : [`slides[${index}] = ${literal(s)}`],
   )
-  const title = deck.meta.title ?? deck.slides[0]?.title ?? ''
-  return [
-    ...assets.map(
+  return {
+    imports: assets.map(
       (asset) => `import ${names.get(asset.url)} from ${JSON.stringify(asset.specifier)}`,
     ),
-    ...extraImports(deck),
-    '',
-    `const slides = JSON.parse(${JSON.stringify(JSON.stringify(data))})`,
-    ...literals,
-    'export default slides',
-    // JSON.parse keeps every front-matter key an own property, even `__proto__`.
-    `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
-    `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
-    HMR_CODE,
-    hot ? hotSlidesCode(hot.id, hot.version) : '',
-    hot ? overflowClientCode(hot.id) : '',
-  ].join('\n')
+    lines: [`const slides = JSON.parse(${JSON.stringify(JSON.stringify(data))})`, ...literals],
+  }
 }
 
 /** rehype-stringify writes attribute values in double quotes with `&` and `"` escaped. */

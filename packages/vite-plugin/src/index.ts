@@ -19,7 +19,8 @@ import {
   type ResolvedConfig,
 } from 'vite'
 import { compiledDeck, createApi, type SlidemarkApi } from './api.js'
-import { resolveDeckAssets } from './assets.js'
+import { type DeckAsset, resolveDeckAssets } from './assets.js'
+import { CHUNK_ID, CHUNK_QUERY, chunkRange, LAZY_THRESHOLD, planChunks } from './chunks.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
 import {
   assetMessages,
@@ -29,7 +30,7 @@ import {
   refusedAssetError,
 } from './errors.js'
 import { loadKatexCss } from './extras.js'
-import { generateModule } from './generate-module.js'
+import { generateChunkModule, generateModule } from './generate-module.js'
 import {
   diffDecks,
   HOT_SLIDES_EVENT,
@@ -76,6 +77,15 @@ export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> 
    * messages itself from `plugin.api` (the CLI) turns this off.
    */
   warn?: boolean
+  /**
+   * A built deck whose slides' HTML is longer than this many characters
+   * (about 100 slides with code) loads its slides in chunks around the
+   * current one: its module holds only each slide's metadata, and reading
+   * the HTML of a slide whose chunk has not arrived throws (`await
+   * loadSlides()` first). Default: 512 000. `false`: every slide in the
+   * deck's module. The dev server and SSR always put every slide in the module.
+   */
+  lazy?: number | false
 }
 
 /** The warning Vite and Rolldown print: the message text, its place, and a code frame. */
@@ -114,6 +124,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     root: assetRoot,
     slideTimeout,
     warn: reportWarnings = true,
+    lazy: lazyThreshold = LAZY_THRESHOLD,
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
@@ -133,6 +144,11 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   let serving = false
   /** Vite's logger, for what a page reports with no plugin context to warn through (overflow.ts). */
   let logger: Logger | undefined
+  /** Built decks split into chunks: what each chunk module is made from, by normalized path. */
+  const chunkedDecks = new Map<
+    string,
+    { deck: Deck; assets: readonly DeckAsset[]; starts: number[] }
+  >()
   /** What reading each deck last found (an `invalid-utf8` warning), by normalized path. */
   const readMessages = new Map<string, DeckMessage[]>()
 
@@ -222,6 +238,19 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     return compileDeck(source, file)
   }
 
+  /** The module of chunk `chunk` of a built deck split by `transform`. */
+  function loadChunk(file: string, chunk: number, fail: (message: string) => never) {
+    const split = chunkedDecks.get(normalizePath(file))
+    const range = split && chunkRange(split.starts, chunk, split.deck.slides.length)
+    if (!split || !range) {
+      return fail(
+        `slidemark: ${file} has no slide chunk ${chunk} (the deck was not split in this build)`,
+      )
+    }
+    const code = generateChunkModule(split.deck, split.assets, range[0], range[1])
+    return { code, map: { mappings: '' }, moduleType: 'js' as const }
+  }
+
   async function diffEdit(
     id: string,
     read: () => string | Promise<string>,
@@ -279,6 +308,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         const [file = id, query = ''] = id.split('?', 2)
         if (KATEX_CSS_ID.test(id)) return loadKatexCss(id)
         if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
+        const chunk = CHUNK_ID.exec(query)
+        if (chunk) return loadChunk(file, Number(chunk[1]), (message) => this.error(message))
         try {
           return await readDeck(file)
         } catch {
@@ -291,7 +322,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
       ...(options.include === undefined ? { filter: { id: MARKDOWN_ID } } : {}),
       async handler(source, id) {
         const [file = id, query = ''] = id.split('?', 2)
-        if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
+        if (!isDeck(file) || FOREIGN_QUERY.test(query) || CHUNK_ID.test(query)) return null
 
         const browser = serving && this.environment.name === 'client'
         // A deck that fails here is on screen as an overlay: its next edit must be a module update.
@@ -317,7 +348,20 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         // Generated code has no line-for-line relation to the Markdown: an empty map says so.
         const hot =
           serving && this.environment.name === 'client' ? nextHotVersion(file, deck) : undefined
-        const code = generateModule(deck, assets.found, hot)
+        const starts =
+          !serving && this.environment.name === 'client' && lazyThreshold !== false
+            ? planChunks(deck.slides, { threshold: lazyThreshold })
+            : undefined
+        const key = normalizePath(file)
+        if (starts) chunkedDecks.set(key, { deck, assets: assets.found, starts })
+        else chunkedDecks.delete(key)
+        const base = `./${path.basename(file)}?${CHUNK_QUERY}=`
+        const lazy = starts && {
+          starts,
+          specifier: (n: number) => base + n,
+          file: path.basename(file),
+        }
+        const code = generateModule(deck, assets.found, hot, lazy)
         return { code, map: { mappings: '' }, moduleType: 'js' }
       },
     },

@@ -39,8 +39,12 @@ export interface SlideLayout {
   brokenImages: string[]
 }
 
-/** How long a theme may take to put up its print layout at all. */
-const PRINT_LAYOUT_MS = 5_000
+/**
+ * How long a theme may take to put up its print layout at all. A chunked
+ * deck (the plugin's `lazy`) fills its pages in after `load`, which keeps a
+ * big deck's page busy for seconds on a loaded machine.
+ */
+const PRINT_LAYOUT_MS = 20_000
 /** How long the page may take to lay out and fit every slide. */
 const LAYOUT_TIMEOUT_MS = 60_000
 
@@ -60,9 +64,11 @@ export async function readLayout(page: Page, total: number): Promise<SlideLayout
     })
   try {
     await page.waitForFunction(
+      // A chunked deck's pages are drawn as "Loading…" until their chunk arrives.
       (count) =>
-        document.querySelectorAll('.slidemark-print-page > [data-index][data-slidemark-fit]')
-          .length >= count,
+        document.querySelectorAll(
+          '.slidemark-print-page > [data-index][data-slidemark-fit]:not([data-slidemark-pending])',
+        ).length >= count || document.querySelector('[data-slidemark-pending="error"]') !== null,
       total,
       { timeout: LAYOUT_TIMEOUT_MS },
     )
@@ -71,6 +77,10 @@ export async function readLayout(page: Page, total: number): Promise<SlideLayout
       `the theme did not lay out and fit all ${total} slides; check needs a theme built on mountDeck`,
     )
   }
+  const failed = await page.evaluate(
+    () => document.querySelector('[data-slidemark-pending="error"]')?.textContent ?? null,
+  )
+  if (failed) throw new CliError(`the deck did not load in the browser: ${failed}`)
   await page.evaluate(async () => {
     await document.fonts.ready
     await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))

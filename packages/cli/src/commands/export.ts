@@ -102,12 +102,17 @@ export function countPdfPages(pdf: Uint8Array): number {
 async function layOutFrames(page: Page, frames: ExportFrame[], total: number): Promise<void> {
   await page.emulateMedia({ media: 'print' })
   try {
+    // A chunked deck lays its pages out at once and fills each in as its chunk arrives.
     await page.waitForFunction(
-      (count) => document.querySelectorAll('.slidemark-print-page').length >= count,
+      (count) =>
+        document.querySelectorAll('.slidemark-print-page').length >= count &&
+        !document.querySelector('[data-slidemark-pending="loading"]'),
       total,
       { timeout: LAYOUT_TIMEOUT_MS },
     )
   } catch {
+    const failed = await failedSlide(page)
+    if (failed) throw new CliError(`the deck did not load in the browser: ${failed}`)
     const found = await page.locator('.slidemark-print-page').count()
     throw new CliError(
       `the theme laid out ${found} of ${total} slides for print; export needs a theme with the runtime's print layout`,
@@ -146,12 +151,21 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
       )
     }
   }, frames)
+  const failed = await failedSlide(page)
+  if (failed) throw new CliError(`the deck did not load in the browser: ${failed}`)
   // Every image decoded and every font loaded before anything is captured.
   await page.evaluate(async () => {
     await document.fonts.ready
     await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))
   })
   await waitForDiagrams(page)
+}
+
+/** The message of the first slide whose chunk could not be loaded, if any. */
+function failedSlide(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('[data-slidemark-pending="error"]')?.textContent ?? null,
+  )
 }
 
 /**

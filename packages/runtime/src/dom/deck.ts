@@ -1,4 +1,5 @@
 import type { KeyMap } from '../lib/keys.js'
+import { lazySlides, loadAroundCurrent } from '../lib/lazy.js'
 import {
   createPresentation,
   type Presentation,
@@ -307,6 +308,18 @@ export function mountDeck<S extends PresentableSlide>(
   })
   cleanups.push(readingSlide.stop)
   if (readingFollowsWindow && win) cleanups.push(watchNarrowPortrait(win, setReading))
+  const lazy = lazySlides(slides)
+  if (lazy) {
+    cleanups.push(
+      loadAroundCurrent(lazy, {
+        position: () => controller.state.slide,
+        onMove: (listener) => controller.on('change', listener),
+        onLoad: () => draw(false),
+        all: printAlways || reading,
+        window: win,
+      }),
+    )
+  }
   cleanups.push(watchDeckFit(element, controller, options))
   cleanups.push(watchDiagrams(element, options.onDiagramError ?? warnDiagram))
   draw(false)

@@ -71,6 +71,7 @@ export type { PositionClass, RenderSlide } from './slide.js'
 export {
   createSlideElement,
   PAGE_NUMBER_CLASS,
+  PENDING_ATTRIBUTE,
   POSITION_CLASSES,
   placeSlide,
   positionClass,

@@ -1,6 +1,7 @@
+import { lazySlides } from '../lib/lazy.js'
 import type { Presentation } from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
-import { createSlideElement, placeSlide, type RenderSlide } from './slide.js'
+import { createSlideElement, PENDING_ATTRIBUTE, placeSlide, type RenderSlide } from './slide.js'
 
 export interface OverviewOptions<S extends PresentableSlide> {
   /** Element the overview grid is appended to. */
@@ -60,6 +61,16 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
     placeSlide(element, 0, Number.POSITIVE_INFINITY)
     thumb.append(element)
   }
+
+  // A chunked deck: a thumbnail drawn while its slide was loading is drawn again once it is here.
+  const stopLazy = lazySlides(deck.slides)?.onLoad((from, to) => {
+    for (const item of items.slice(from, to)) {
+      const thumb = item.firstElementChild
+      if (!thumb?.querySelector(`[${PENDING_ATTRIBUTE}]`)) continue
+      thumb.textContent = ''
+      drawThumb(item)
+    }
+  })
 
   function build() {
     observer?.disconnect()
@@ -149,6 +160,7 @@ export function createOverview<S extends PresentableSlide>(options: OverviewOpti
       if (!grid.hidden) overview.open()
     },
     destroy() {
+      stopLazy?.()
       observer?.disconnect()
       grid.remove()
     },

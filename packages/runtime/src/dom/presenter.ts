@@ -1,3 +1,4 @@
+import { pendingSlide } from '../lib/lazy.js'
 import { nextPosition, samePosition } from '../lib/navigation.js'
 import type { Presentation } from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
@@ -169,7 +170,7 @@ export function createPresenterView<S extends PresentableSlide>(
       const kind = atEnd ? 'end' : ahead.slide === slide ? 'step' : 'slide'
       next.dataset.next = kind
       label.textContent = NEXT_LABELS[kind]
-      notes.innerHTML = deck.slides[slide]?.notes || '<p class="slidemark-no-notes">No notes.</p>'
+      notes.innerHTML = notesOf(deck.slides[slide])
       counter.textContent = `${slide + 1} / ${deck.slides.length}`
       tick()
     },
@@ -185,4 +186,10 @@ export function createPresenterView<S extends PresentableSlide>(
     },
   }
   return view
+}
+
+/** The notes pane's HTML for `slide`: its notes, "No notes.", or "Loading…" while its chunk loads. */
+function notesOf(slide: PresentableSlide | undefined): string {
+  if (slide && pendingSlide(slide)) return '<p class="slidemark-no-notes">Loading notes…</p>'
+  return slide?.notes || '<p class="slidemark-no-notes">No notes.</p>'
 }

@@ -1,5 +1,12 @@
+import { lazySlides } from '../lib/lazy.js'
 import type { PresentableSlide } from '../lib/types.js'
-import { createSlideElement, placeSlide, type RenderSlide, showSteps } from './slide.js'
+import {
+  createSlideElement,
+  PENDING_ATTRIBUTE,
+  placeSlide,
+  type RenderSlide,
+  showSteps,
+} from './slide.js'
 
 /** Query parameter that lays the deck out for printing on screen too (`?print`). */
 export const PRINT_PARAM = 'print'
@@ -46,16 +53,30 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
     for (const slide of options.slides()) {
       const page = doc.createElement('div')
       page.className = 'slidemark-print-page'
-      const element = createSlideElement(doc, slide, slideClass, render)
-      placeSlide(element, 0, Number.POSITIVE_INFINITY)
-      page.append(element)
-      const aside = element.querySelector(':scope > .notes')
-      if (aside) notes ? page.append(aside) : aside.remove()
+      fillPage(page, slide)
       layout.append(page)
     }
     layout.addEventListener(SHOW_STEP_EVENT, onShowStep)
     host.append(layout)
   }
+  const fillPage = (page: HTMLElement, slide: S) => {
+    page.textContent = ''
+    const element = createSlideElement(doc, slide, slideClass, render)
+    placeSlide(element, 0, Number.POSITIVE_INFINITY)
+    page.append(element)
+    const aside = element.querySelector(':scope > .notes')
+    if (aside) notes ? page.append(aside) : aside.remove()
+  }
+  // A chunked deck: pages drawn while their slide was loading are drawn again once it is here.
+  const stopLazy = lazySlides(options.slides())?.onLoad((from, to) => {
+    const slides = options.slides()
+    const pages = layout ? [...layout.children] : []
+    for (let index = from; index < to; index++) {
+      const page = pages[index] as HTMLElement | undefined
+      const slide = slides[index]
+      if (page?.querySelector(`[${PENDING_ATTRIBUTE}]`) && slide) fillPage(page, slide)
+    }
+  })
   const remove = () => {
     layout?.remove()
     layout = null
@@ -82,6 +103,7 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
   win?.addEventListener('afterprint', after)
   media?.addEventListener?.('change', onMedia)
   return () => {
+    stopLazy?.()
     win?.removeEventListener('beforeprint', before)
     win?.removeEventListener('afterprint', after)
     media?.removeEventListener?.('change', onMedia)

@@ -1,3 +1,4 @@
+import { pendingSlide } from '../lib/lazy.js'
 import type { PresentableSlide } from '../lib/types.js'
 import { showCodeSteps } from './code-steps.js'
 
@@ -35,6 +36,9 @@ export const RUNNING_HEADER_CLASS = 'slidemark-running-header'
 export const RUNNING_FOOTER_CLASS = 'slidemark-running-footer'
 export const PAGE_NUMBER_CLASS = 'slidemark-page-number'
 
+/** Attribute of a slide element drawn while its chunk loads: `loading`, or `error` once that failed. */
+export const PENDING_ATTRIBUTE = 'data-slidemark-pending'
+
 /** What a theme draws inside each slide element. */
 export type RenderSlide<S extends PresentableSlide> = (slide: S) => string
 
@@ -44,7 +48,9 @@ const CLASS_NAME = /^-?[A-Za-z_][\w-]*$/
  * Build a slide element: `<div class="{slideClass} {…slide.classes}"
  * data-index data-kind role="group" aria-roledescription="slide">`, the theme's
  * HTML between the running header and footer (when the slide has them), then
- * `<aside class="notes">` when the slide has notes.
+ * `<aside class="notes">` when the slide has notes. A slide whose chunk has
+ * not arrived (see `lazySlides`) is drawn as a status line saying it is
+ * loading, or why it could not be loaded, with {@link PENDING_ATTRIBUTE}.
  */
 export function createSlideElement<S extends PresentableSlide>(
   doc: Document,
@@ -60,12 +66,30 @@ export function createSlideElement<S extends PresentableSlide>(
   element.dataset.kind = slide.kind
   element.setAttribute('role', 'group')
   element.setAttribute('aria-roledescription', 'slide')
+  const pending = pendingSlide(slide)
+  if (pending) {
+    drawPending(element, slide.index, pending.error)
+    return element
+  }
   element.innerHTML =
     runningHeader(slide) +
     render(slide) +
     runningFooter(slide) +
     (slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '')
   return element
+}
+
+/** The inside of a slide whose HTML has not arrived: what is happening, said in the slide. */
+function drawPending(element: HTMLElement, index: number, error: string | undefined) {
+  element.setAttribute(PENDING_ATTRIBUTE, error ? 'error' : 'loading')
+  element.setAttribute('aria-busy', String(!error))
+  const status = element.ownerDocument.createElement('p')
+  status.className = 'slidemark-pending'
+  status.setAttribute('role', error ? 'alert' : 'status')
+  status.textContent = error
+    ? `Slide ${index + 1} could not be loaded (${error}). Reload the page to try again.`
+    : `Loading slide ${index + 1}…`
+  element.append(status)
 }
 
 /** `<header class="slidemark-running-header">` when the slide has a running header (Marp's `header`). */

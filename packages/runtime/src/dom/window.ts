@@ -48,13 +48,14 @@ export function createSlideWindow<S extends PresentableSlide>(
       for (let index = low; index <= high; index++) {
         const slide = slides[index] as S
         let entry = live.get(index)
-        if (entry && entry.slide !== slide && entry.html === slideSignature(slide))
-          entry.slide = slide
-        if (!entry || entry.slide !== slide) {
+        const signature = slideSignature(slide)
+        if (entry && entry.slide !== slide && entry.html === signature) entry.slide = slide
+        // A slide still loading is the same object when its chunk fails: its signature tells.
+        if (!entry || entry.slide !== slide || entry.html !== signature) {
           const element = createSlideElement(doc, slide, slideClass, render)
           if (entry) entry.element.replaceWith(element)
           else track.insertBefore(element, nextLive(index, high)?.element ?? null)
-          entry = { element, slide, html: slideSignature(slide) }
+          entry = { element, slide, html: signature }
           live.set(index, entry)
         }
         const element = entry.element

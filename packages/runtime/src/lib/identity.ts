@@ -1,7 +1,11 @@
+import { pendingSlide } from './lazy.js'
 import type { PresentableSlide } from './types.js'
 
 /** What makes two versions of a slide "the same slide": everything it shows. */
 export function slideSignature(slide: PresentableSlide): string {
+  // A slide whose chunk has not arrived shows its loading state (its HTML cannot be read).
+  const pending = pendingSlide(slide)
+  if (pending) return `\0pending\0${slide.index}\0${pending.error ?? ''}`
   return [slide.kind, slide.classes.join(' '), slide.header, slide.content, slide.notes].join('\0')
 }
 
@@ -38,7 +42,7 @@ export function followSlide(
   const high = after.length - 1 - tail
   const keys: Array<(slide: PresentableSlide) => string> = [
     slideSignature,
-    (slide) => slide.header,
+    (slide) => (pendingSlide(slide) ? '' : slide.header),
     (slide) => slide.title,
   ]
   for (const key of keys) {
