@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
+import { diagramClientCode } from './diagram-problems.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
 import { lazySlides } from './lazy-slides.js'
@@ -86,6 +87,12 @@ export interface LazyModuleOptions {
   file: string
 }
 
+/** Build options of `generateModule`. */
+export interface ModuleOptions {
+  /** Import the runtime's Mermaid chunk for diagrams left to the browser. Default: `true`. */
+  mermaid?: boolean
+}
+
 /**
  * The ES module a deck becomes: `export default slides` (slide data as one
  * JSON string, slides with assets as literals), `meta`, `title`,
@@ -101,12 +108,13 @@ export function generateModule(
   assets: readonly DeckAsset[],
   hot?: HotModuleOptions,
   lazy?: LazyModuleOptions,
+  { mermaid = true }: ModuleOptions = {},
 ): string {
   const title = deck.meta.title ?? deck.slides[0]?.title ?? ''
   const data = lazy ? lazySlidesCode(deck, lazy) : slidesCode(deck.slides, assets)
   return [
     ...data.imports,
-    ...extraImports(deck),
+    ...extraImports(deck, { mermaid }),
     '',
     ...data.lines,
     'export default slides',
@@ -117,6 +125,7 @@ export function generateModule(
     HMR_CODE,
     hot ? hotSlidesCode(hot.id, hot.version) : '',
     hot ? overflowClientCode(hot.id) : '',
+    hot ? diagramClientCode(hot.id) : '',
   ].join('\n')
 }
 

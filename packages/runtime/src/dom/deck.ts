@@ -321,7 +321,12 @@ export function mountDeck<S extends PresentableSlide>(
     )
   }
   cleanups.push(watchDeckFit(element, controller, options))
-  cleanups.push(watchDiagrams(element, options.onDiagramError ?? warnDiagram))
+  // The event names the slide object too: the Vite plugin's dev client tells its deck's slides by it.
+  cleanups.push(
+    watchDiagrams(element, options.onDiagramError ?? warnDiagram, ({ index }) =>
+      index === undefined ? {} : { slide: deck.slides[index] },
+    ),
+  )
   draw(false)
   return deck
 }

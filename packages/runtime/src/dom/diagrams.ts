@@ -4,6 +4,8 @@ export const DIAGRAM_SELECTOR = 'pre.slidemark-mermaid'
 export const DIAGRAM_STATE_ATTRIBUTE = 'data-mermaid-state'
 /** Event on the window for each diagram Mermaid cannot read (`detail`: a {@link DiagramProblem}). */
 export const DIAGRAM_ERROR_EVENT = 'slidemark:diagram-error'
+/** Attribute holding the colours a diagram was drawn in (JSON), to redraw it when they change. */
+export const DIAGRAM_COLOURS_ATTRIBUTE = 'data-mermaid-colours'
 
 /** A diagram Mermaid could not draw: it stays on the slide as written. */
 export interface DiagramProblem {
@@ -12,6 +14,8 @@ export interface DiagramProblem {
   column: number
   reason: string
   ruleId: 'invalid-diagram'
+  /** Index of the slide it is on (`data-index` of the slide element), when known. */
+  index?: number
 }
 
 /** The theme colours a diagram is drawn in, as `#rrggbb`. */
@@ -61,12 +65,16 @@ let counter = 0
  * diagram replaces the `<pre>`'s text with its SVG and fires `load` on it
  * (auto-fit measures the slide again); one Mermaid cannot read keeps its
  * source, gets `data-mermaid-state="error"` and `data-mermaid-error`, and is
- * reported once with `onProblem` and a {@link DIAGRAM_ERROR_EVENT}.
- * Returns a function that stops watching.
+ * reported once with `onProblem` and a {@link DIAGRAM_ERROR_EVENT} (whose
+ * `detail` also carries what `describe` adds, e.g. the slide). When the
+ * system switches between light and dark, diagrams whose colours changed are
+ * drawn again. Diagrams drawn ahead of time (by `slidemark build`, no
+ * `data-mermaid-source`) are left alone. Returns a function that stops watching.
  */
 export function watchDiagrams(
   host: HTMLElement,
   onProblem?: (problem: DiagramProblem) => void,
+  describe?: (problem: DiagramProblem) => Record<string, unknown>,
 ): () => void {
   const reported = new Set<string>()
   const report = (problem: DiagramProblem) => {
@@ -75,7 +83,7 @@ export function watchDiagrams(
     reported.add(key)
     onProblem?.(problem)
     host.ownerDocument.defaultView?.dispatchEvent(
-      new CustomEvent(DIAGRAM_ERROR_EVENT, { detail: problem }),
+      new CustomEvent(DIAGRAM_ERROR_EVENT, { detail: { ...problem, ...describe?.(problem) } }),
     )
   }
   const scan = () => {
@@ -88,8 +96,29 @@ export function watchDiagrams(
   const observer =
     typeof MutationObserver === 'function' ? new MutationObserver(() => scan()) : null
   observer?.observe(host, { childList: true, subtree: true })
+  const stopScheme = onSchemeChange(host, () => {
+    for (const pre of host.querySelectorAll<HTMLElement>(
+      `${DIAGRAM_SELECTOR}[${DIAGRAM_STATE_ATTRIBUTE}="drawn"][data-mermaid-source]`,
+    )) {
+      if (pre.getAttribute(DIAGRAM_COLOURS_ATTRIBUTE) === JSON.stringify(themeColours(pre)))
+        continue
+      pre.removeAttribute(DIAGRAM_STATE_ATTRIBUTE)
+    }
+    scan()
+  })
   scan()
-  return () => observer?.disconnect()
+  return () => {
+    observer?.disconnect()
+    stopScheme()
+  }
+}
+
+/** Calls `listener` when the system's colour scheme changes (light ↔ dark). */
+function onSchemeChange(host: HTMLElement, listener: () => void): () => void {
+  const query = host.ownerDocument.defaultView?.matchMedia?.('(prefers-color-scheme: dark)')
+  if (!query?.addEventListener) return () => {}
+  query.addEventListener('change', listener)
+  return () => query.removeEventListener('change', listener)
 }
 
 /** Draw one diagram into its `<pre>`. */
@@ -98,6 +127,7 @@ async function drawDiagram(pre: HTMLElement, report: (problem: DiagramProblem) =
   const source = pre.dataset.mermaidSource ?? pre.textContent ?? ''
   pre.dataset.mermaidSource = source
   const colours = themeColours(pre)
+  pre.setAttribute(DIAGRAM_COLOURS_ATTRIBUTE, JSON.stringify(colours))
   const key = JSON.stringify([source, colours])
   let drawing = drawings.get(key)
   if (!drawing) {
@@ -105,6 +135,8 @@ async function drawDiagram(pre: HTMLElement, report: (problem: DiagramProblem) =
     drawings.set(key, drawing)
   }
   const result = await drawing
+  // Redrawn meanwhile (the colour scheme changed): the later drawing wins.
+  if (pre.getAttribute(DIAGRAM_COLOURS_ATTRIBUTE) !== JSON.stringify(colours)) return
   if ('svg' in result) {
     pre.innerHTML = result.svg
     pre.setAttribute(DIAGRAM_STATE_ATTRIBUTE, 'drawn')
@@ -126,7 +158,14 @@ async function drawDiagram(pre: HTMLElement, report: (problem: DiagramProblem) =
     column: inner ? 1 : Number(pre.dataset.mermaidColumn) || 1,
     reason: `Mermaid cannot draw this diagram: ${result.error}`,
     ruleId: 'invalid-diagram',
+    ...slideIndex(pre),
   })
+}
+
+/** `{ index }` of the slide element holding `pre` (its `data-index`), if any. */
+function slideIndex(pre: HTMLElement): { index?: number } {
+  const index = Number(pre.closest('[data-index]')?.getAttribute('data-index') ?? Number.NaN)
+  return Number.isInteger(index) ? { index } : {}
 }
 
 /** Parse, then render, one diagram with Mermaid (queued: its configuration is global). */

@@ -31,6 +31,7 @@ export type { DeckFitOptions, DeckOverflow } from './deck-fit.js'
 export { describeOverflow, fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
 export type { DiagramColours, DiagramProblem } from './diagrams.js'
 export {
+  DIAGRAM_COLOURS_ATTRIBUTE,
   DIAGRAM_ERROR_EVENT,
   DIAGRAM_SELECTOR,
   DIAGRAM_STATE_ATTRIBUTE,
