@@ -35,10 +35,14 @@ export { remarkLandslideCompat } from './lib/remark-landslide-compat.js'
 export { type RemarkLaxHeadingsOptions, remarkLaxHeadings } from './lib/remark-lax-headings.js'
 export { remarkMarpCompat } from './lib/remark-marp-compat.js'
 export {
+  type DiagramPlace,
+  type DrawnDiagram,
   hasDiagrams,
+  hasUndrawnDiagrams,
   MERMAID_CLASS,
   type MermaidDiagram,
   remarkMermaid,
+  replaceDiagrams,
 } from './lib/remark-mermaid.js'
 export { remarkRemarkCompat } from './lib/remark-remark-compat.js'
 export { remarkRevealCompat } from './lib/remark-reveal-compat.js'

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { compile, createMemoryCache, hasDiagrams } from '../src/index.js'
+import {
+  compile,
+  createMemoryCache,
+  hasDiagrams,
+  hasUndrawnDiagrams,
+  replaceDiagrams,
+} from '../src/index.js'
 
 const deck = `---
 title: Diagrams
@@ -54,5 +60,43 @@ describe('remarkMermaid', () => {
     expect(first.slides[1]?.content).toContain('data-mermaid-line="19"')
     const line = moved.split('\n').indexOf('```mermaid') + 1
     expect(second.slides[1]?.content).toContain(`data-mermaid-line="${line}"`)
+  })
+})
+
+describe('replaceDiagrams', () => {
+  const flow =
+    '<p>x</p><pre class="slidemark-mermaid" data-mermaid-line="19" data-mermaid-column="1">graph LR\n  a --> b</pre>'
+  const svg = '<svg id="d1" viewBox="0 0 10 10"><text>a</text></svg>'
+
+  test('should put a drawn diagram in place of its code, marked drawn', () => {
+    const out = replaceDiagrams(flow, ({ line, column }) =>
+      line === 19 && column === 1 ? { svg } : undefined,
+    )
+    expect(out).toBe(
+      `<p>x</p><pre class="slidemark-mermaid" data-mermaid-line="19" data-mermaid-column="1" data-mermaid-state="drawn" role="img">${svg}</pre>`,
+    )
+    expect(hasDiagrams(out)).toBe(true)
+    expect(hasUndrawnDiagrams(out)).toBe(false)
+  })
+
+  test('should keep both schemes when the dark drawing differs, each marked', () => {
+    const out = replaceDiagrams(flow, () => ({ svg, dark: svg.replace('d1', 'd2') }))
+    expect(out).toContain('<svg data-scheme="light" id="d1"')
+    expect(out).toContain('<svg data-scheme="dark" id="d2"')
+  })
+
+  test('should keep a diagram with an error as code, with the reason', () => {
+    const out = replaceDiagrams(flow, () => ({ error: 'Parse error on line 2: "x" <y>' }))
+    expect(out).toContain(
+      'data-mermaid-state="error" data-mermaid-error="Parse error on line 2: &quot;x&quot; &lt;y>">graph LR\n  a --> b</pre>',
+    )
+    expect(hasUndrawnDiagrams(out)).toBe(false)
+  })
+
+  test('should leave a diagram it has nothing for to the browser', async () => {
+    expect(replaceDiagrams(flow, () => undefined)).toBe(flow)
+    expect(hasUndrawnDiagrams(flow)).toBe(true)
+    const { slides } = await compile(deck, { cache: false })
+    expect(hasUndrawnDiagrams(slides[0]?.content ?? '')).toBe(false)
   })
 })
