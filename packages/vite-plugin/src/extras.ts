@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import { type Deck, hasDiagrams } from '@slidemark/core'
+import { type Deck, hasUndrawnDiagrams } from '@slidemark/core'
 import { normalizePath } from 'vite'
 
 const require = createRequire(import.meta.url)
@@ -16,11 +16,15 @@ export function hasMath(deck: Deck): boolean {
 /** The runtime's Mermaid loader: only decks with diagrams import it (and so Mermaid's chunk). */
 export const MERMAID_ENTRY = normalizePath(require.resolve('@slidemark/runtime/mermaid'))
 
-/** Side-effect imports a deck module needs for what its slides contain. */
-export function extraImports(deck: Deck): string[] {
+/**
+ * Side-effect imports a deck module needs for what its slides contain: the
+ * Mermaid chunk only for diagrams left to the browser (none drawn ahead of
+ * time), and never with `mermaid: false`.
+ */
+export function extraImports(deck: Deck, { mermaid = true } = {}): string[] {
   const imports: string[] = []
   if (hasMath(deck)) imports.push(`import ${JSON.stringify(KATEX_CSS)}`)
-  if (deck.slides.some((slide) => hasDiagrams(slide.content))) {
+  if (mermaid && deck.slides.some((slide) => hasUndrawnDiagrams(slide.content))) {
     imports.push(`import ${JSON.stringify(MERMAID_ENTRY)}`)
   }
   return imports

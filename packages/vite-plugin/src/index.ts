@@ -4,8 +4,11 @@ import {
   createMemoryCache,
   type Deck,
   type DeckMessage,
+  type DiagramPlace,
+  type DrawnDiagram,
   decodeDeck,
   formatMessage,
+  replaceDiagrams,
   type SlideCache,
 } from '@slidemark/core'
 import { compileInPool, type PoolCompileOptions } from '@slidemark/core/pool'
@@ -21,6 +24,7 @@ import {
 import { compiledDeck, createApi, type SlidemarkApi } from './api.js'
 import { type DeckAsset, resolveDeckAssets } from './assets.js'
 import { CHUNK_ID, CHUNK_QUERY, chunkRange, LAZY_THRESHOLD, planChunks } from './chunks.js'
+import { forwardDiagramProblems } from './diagram-problems.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
 import {
   assetMessages,
@@ -86,6 +90,28 @@ export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> 
    * deck's module. The dev server and SSR always put every slide in the module.
    */
   lazy?: number | false
+  /**
+   * Mermaid diagrams drawn ahead of time (the `slidemark` command draws them
+   * in Chromium at build time). Default: none, every ```` ```mermaid ```` block
+   * is drawn in the browser by the runtime's Mermaid chunk.
+   */
+  diagrams?: DiagramOptions
+}
+
+/** See {@link Options.diagrams}. */
+export interface DiagramOptions {
+  /**
+   * The drawing (SVG, or the reason Mermaid could not draw it) of the
+   * diagram at `place` in deck `file` (a normalized absolute path), or
+   * `undefined` to leave it to the browser.
+   */
+  drawn?: (file: string, place: DiagramPlace) => DrawnDiagram | undefined
+  /**
+   * Whether a deck with diagrams left to the browser imports the runtime's
+   * Mermaid chunk. Default: `true`. `false` leaves loading Mermaid to the
+   * page (the command injects it while it draws the diagrams).
+   */
+  browser?: boolean
 }
 
 /** The warning Vite and Rolldown print: the message text, its place, and a code frame. */
@@ -125,6 +151,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     slideTimeout,
     warn: reportWarnings = true,
     lazy: lazyThreshold = LAZY_THRESHOLD,
+    diagrams = {},
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
@@ -190,6 +217,18 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
       const { line, column } = message
       warn({ message: text, loc: { file, line, column }, frame: codeFrame(source, line, column) })
     }
+  }
+
+  /** The deck with the diagrams drawn ahead of time (`Options.diagrams`) in place. */
+  function withDrawnDiagrams(deck: Deck, file: string): Deck {
+    const { drawn } = diagrams
+    if (!drawn) return deck
+    const id = normalizePath(file)
+    const slides = deck.slides.map((slide) => {
+      const content = replaceDiagrams(slide.content, (place) => drawn(id, place))
+      return content === slide.content ? slide : { ...slide, content }
+    })
+    return { ...deck, slides }
   }
 
   /** Versions of the decks' modules, unique across decks and re-runs. */
@@ -279,9 +318,14 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     name: 'slidemark',
     api,
 
-    /** A dev page reports a slide that does not fit: a warning at its line (overflow.ts). */
+    /**
+     * A dev page reports a slide that does not fit (overflow.ts) or a diagram
+     * Mermaid cannot draw (diagram-problems.ts): a warning at its line.
+     */
     configureServer(server) {
-      forwardOverflows(server, { decks: hotDecks, root: () => root, logger: () => logger })
+      const context = { decks: hotDecks, root: () => root, logger: () => logger }
+      forwardOverflows(server, context)
+      forwardDiagramProblems(server, context)
     },
 
     configResolved(config: ResolvedConfig) {
@@ -348,12 +392,13 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         // Generated code has no line-for-line relation to the Markdown: an empty map says so.
         const hot =
           serving && this.environment.name === 'client' ? nextHotVersion(file, deck) : undefined
+        const shown = withDrawnDiagrams(deck, file)
         const starts =
           !serving && this.environment.name === 'client' && lazyThreshold !== false
-            ? planChunks(deck.slides, { threshold: lazyThreshold })
+            ? planChunks(shown.slides, { threshold: lazyThreshold })
             : undefined
         const key = normalizePath(file)
-        if (starts) chunkedDecks.set(key, { deck, assets: assets.found, starts })
+        if (starts) chunkedDecks.set(key, { deck: shown, assets: assets.found, starts })
         else chunkedDecks.delete(key)
         const base = `./${path.basename(file)}?${CHUNK_QUERY}=`
         const lazy = starts && {
@@ -361,7 +406,9 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
           specifier: (n: number) => base + n,
           file: path.basename(file),
         }
-        const code = generateModule(deck, assets.found, hot, lazy)
+        const code = generateModule(shown, assets.found, hot, lazy, {
+          mermaid: diagrams.browser ?? true,
+        })
         return { code, map: { mappings: '' }, moduleType: 'js' }
       },
     },
@@ -408,7 +455,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
 }
 
 export default slidemark
-export type { DeckMessage, DeckMeta, Slide } from '@slidemark/core'
+export type { DeckMessage, DeckMeta, DiagramPlace, DrawnDiagram, Slide } from '@slidemark/core'
 export type { CompiledDeck, SlidemarkApi } from './api.js'
 export {
   CONFIG_FILES,
