@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { defaultCache, type SlideCache } from '@slidemark/core'
-import slidemark, { type SlidemarkApi } from '@slidemark/vite-plugin'
+import slidemark, { type DiagramOptions, type SlidemarkApi } from '@slidemark/vite-plugin'
 import {
   createLogger,
   type InlineConfig,
@@ -193,6 +193,8 @@ export interface ViteConfigOptions extends AppOptions {
   logLevel?: InlineConfig['logLevel']
   /** Extra plugins (the single-file plugin). */
   plugins?: PluginOption[]
+  /** Diagrams drawn ahead of time, or built without Mermaid (the plugin's `diagrams`). */
+  diagrams?: DiagramOptions
 }
 
 /** The whole Vite configuration for a deck; no config file is read. */
@@ -219,6 +221,7 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
         cache: hasUserPlugins(compileSettings()) ? false : (options.cache ?? defaultCache),
         root,
         warn: false,
+        ...(options.diagrams ? { diagrams: options.diagrams } : {}),
       }),
       ...(options.plugins ?? []),
     ],

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { formatMessage } from '@slidemark/core/messages'
-import type { SlidemarkApi } from '@slidemark/vite-plugin'
+import type { DiagramOptions, SlidemarkApi } from '@slidemark/vite-plugin'
 import { normalizePath, build as viteBuild } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { slidemarkApi, viteConfig } from './app.js'
@@ -22,6 +22,8 @@ export async function buildInto(
     mountOptions?: Record<string, unknown>
     /** The folder the deck may read files from; default: its folder. */
     root?: string | undefined
+    /** Diagrams drawn in Chromium, or `{ browser: false }` to build without Mermaid (see diagrams.ts). */
+    diagrams?: DiagramOptions
   },
 ): Promise<void> {
   const config = viteConfig({
@@ -29,6 +31,7 @@ export async function buildInto(
     ...(options.mountOptions ? { mountOptions: options.mountOptions } : {}),
     printer: options.printer,
     root: options.root,
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
     logLevel: options.logLevel ?? 'info',
     plugins: options.singleFile
       ? [viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true })]

@@ -2,10 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
+import type { DrawnDiagram } from '@slidemark/core'
+import type { Browser } from 'playwright-core'
+import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
 import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
+import { deckHasDiagrams, drawnDiagrams, pageCanBeDark, withDarkDrawings } from '../diagrams.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
+import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import {
   checkOutputDir,
@@ -17,9 +21,11 @@ import {
   resolveRoot,
   writeManifest,
 } from '../outputs.js'
+import type { PreparedDeck } from '../prepare.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
+import { launch, openDeck } from './export.js'
 
 /** The file `--single-file` writes into the output folder. */
 export const SINGLE_FILE_NAME = 'presentation.html'
@@ -160,6 +166,7 @@ export function formatFileSizes(target: BuildTarget, cwd: string): string {
  * After a build: the layout check `slidemark check` runs, on the files just
  * written, its warnings printed as `file:line:column: reason [ruleId]`. The
  * build stands whatever the check finds; a check that cannot run says why.
+ * `session` is the Chromium the diagrams were drawn in, when they were.
  */
 async function checkAfterBuild(
   target: BuildTarget,
@@ -167,10 +174,11 @@ async function checkAfterBuild(
   deck: LoadedDeck,
   printer: MessagePrinter,
   browser: string | undefined,
+  session?: Browser,
 ): Promise<void> {
-  let executable: string
+  let executable: string | Browser
   try {
-    executable = findChromium({ browser })
+    executable = session ?? findChromium({ browser })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     info(`slidemark: layout not checked (--no-check skips this): ${reason}`)
@@ -178,7 +186,8 @@ async function checkAfterBuild(
   }
   const slides = deck.deck.slides
   const built = target.kind === 'file' ? target.path : { dir: target.path, base }
-  info(`slidemark: checking the layout of ${slides.length} slides in ${path.basename(executable)}…`)
+  const name = typeof executable === 'string' ? path.basename(executable) : 'Chromium'
+  info(`slidemark: checking the layout of ${slides.length} slides in ${name}…`)
   try {
     const { checkBuilt } = await import('./check.js')
     const found = await checkBuilt(executable, built, deck.displayPath, slides)
@@ -192,6 +201,89 @@ async function checkAfterBuild(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     info(`slidemark: layout not checked: ${reason.split('\n')[0]}`)
+  }
+}
+
+/** Diagrams drawn at build time, and the Chromium they were drawn in (still open). */
+interface DrawnForBuild {
+  drawn: Map<string, DrawnDiagram>
+  browser: Browser
+  close: () => Promise<void>
+}
+
+/**
+ * Draws the deck's Mermaid diagrams in Chromium before the real build (see
+ * diagrams.ts): a quick build without Mermaid into a temporary file, one
+ * page in the light colour scheme and, for a theme with dark colours, one in
+ * the dark. Problems are printed at their lines. Without Chromium, or when
+ * drawing fails, one line says so and the browser draws them (`undefined`).
+ */
+async function drawForBuild(
+  prepared: PreparedDeck,
+  root: string,
+  printer: MessagePrinter,
+  browserOption: string | undefined,
+): Promise<DrawnForBuild | undefined> {
+  const { deck } = prepared
+  let executable: string
+  try {
+    executable = findChromium({ browser: browserOption })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    info(`slidemark: diagrams left to the browser (Mermaid ships with the deck): ${reason}`)
+    return undefined
+  }
+  const work = makeWorkDir('slidemark-diagrams')
+  const releaseWork = registerCleanup(() => fs.rmSync(work, { recursive: true, force: true }))
+  let browser: Browser | undefined
+  let releaseBrowser = () => {}
+  const close = async () => {
+    await browser?.close()
+    releaseBrowser()
+  }
+  try {
+    info(`slidemark: drawing the diagrams in ${path.basename(executable)}…`)
+    const { buildInto } = await import('../vite-build.js')
+    // A deck that does not build fails here as the real build would, with the same message.
+    await buildInto(prepared, work, {
+      root,
+      base: './',
+      singleFile: true,
+      printer,
+      logLevel: 'warn',
+      diagrams: { browser: false },
+    })
+    const html = path.join(work, SINGLE_FILE_NAME)
+    try {
+      browser = await launch(executable)
+      const opened = browser
+      releaseBrowser = registerCleanup(() => opened.close())
+      const light = await drawIn(browser, html, deck.displayPath, 'light')
+      printer.print(light.messages.sort((a, b) => a.line - b.line || a.column - b.column))
+      const drawn = light.canBeDark
+        ? withDarkDrawings(light, await drawIn(browser, html, deck.displayPath, 'dark'))
+        : light.drawn
+      return { drawn, browser, close }
+    } catch (error) {
+      await close()
+      const reason = error instanceof Error ? error.message : String(error)
+      info(`slidemark: diagrams left to the browser: ${reason.split('\n')[0]}`)
+      return undefined
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+    releaseWork()
+  }
+}
+
+/** The diagrams of the built deck `html`, drawn in one page in the given colour scheme. */
+async function drawIn(browser: Browser, html: string, file: string, scheme: 'light' | 'dark') {
+  const page = await openDeck(browser, html, { drawDiagrams: true, colorScheme: scheme })
+  try {
+    const result = await drawnDiagrams(page, file, scheme)
+    return { ...result, canBeDark: scheme === 'light' && (await pageCanBeDark(page)) }
+  } finally {
+    await page.context().close()
   }
 }
 
@@ -212,16 +304,52 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   checkTarget(target, check)
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
-  const { deck, theme } = prepared
+  const { deck } = prepared
   checkTarget(target, { ...check, inputs: deckInputs(deck) })
   const total = deck.deck.slides.length
   info(`slidemark: compiled ${total}/${total} slides of ${deck.displayPath}`)
-  info(`slidemark: building with ${theme.packageName}…`)
+  const drawing = deckHasDiagrams(deck.deck.slides)
+    ? await drawForBuild(prepared, root, printer, options.browser)
+    : undefined
+  try {
+    await buildTarget(prepared, target, { root, base, singleFile, printer, cwd, drawing, options })
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const shown = displayPathOf(target.path, cwd)
+    info(
+      target.kind === 'file'
+        ? `slidemark: wrote ${shown} (${total} slides, opens offline) in ${seconds} s`
+        : `slidemark: wrote ${shown}/ (${total} slides) in ${seconds} s; serve it with any static server`,
+    )
+    if (options.check ?? true) {
+      await checkAfterBuild(target, base, deck, printer, options.browser, drawing?.browser)
+    }
+  } finally {
+    await drawing?.close()
+  }
+  return target
+}
+
+/** Vite's build of the deck into `target` (staged, then renamed into place). */
+async function buildTarget(
+  prepared: PreparedDeck,
+  target: BuildTarget,
+  context: {
+    root: string
+    base: string
+    singleFile: boolean
+    printer: MessagePrinter
+    cwd: string
+    drawing: DrawnForBuild | undefined
+    options: BuildOptions
+  },
+): Promise<void> {
+  const { root, base, singleFile, printer, cwd, drawing, options } = context
+  info(`slidemark: building with ${prepared.theme.packageName}…`)
 
   // The file build happens in a folder next to the final file, then one rename.
   const staging: StagingDir = stageDir(target.kind === 'dir' ? target.path : `${target.path}.build`)
   try {
-    const { buildInto } = await loading
+    const { buildInto } = await import('../vite-build.js')
     await buildInto(prepared, staging.path, {
       root,
       base,
@@ -229,6 +357,13 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
       printer,
       // Vite would list the files under the temporary folder; the CLI lists them where they end up.
       logLevel: options.logLevel ?? 'warn',
+      ...(drawing
+        ? {
+            diagrams: {
+              drawn: (_file, place) => drawing.drawn.get(`${place.line}:${place.column}`),
+            },
+          }
+        : {}),
     })
     if (target.kind === 'file') {
       const html = path.join(staging.path, SINGLE_FILE_NAME)
@@ -244,14 +379,5 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     staging.discard()
     throw error
   }
-  const shown = displayPathOf(target.path, cwd)
   info(formatFileSizes(target, cwd))
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  info(
-    target.kind === 'file'
-      ? `slidemark: wrote ${shown} (${total} slides, opens offline) in ${seconds} s`
-      : `slidemark: wrote ${shown}/ (${total} slides) in ${seconds} s; serve it with any static server`,
-  )
-  if (options.check ?? true) await checkAfterBuild(target, base, deck, printer, options.browser)
-  return target
 }

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { makeWorkDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
 import { readDeckSource } from '../deck.js'
+import { deckHasDiagrams, drawnDiagrams } from '../diagrams.js'
 import { CliError } from '../errors.js'
 import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -174,10 +175,13 @@ export async function checkLayout(
   built: BuiltDeck,
   file: string,
   slides: readonly Slide[],
+  { drawDiagrams = false } = {},
 ): Promise<DeckMessage[]> {
-  const page = await openDeck(browser, built)
+  const page = await openDeck(browser, built, { drawDiagrams })
   try {
-    return layoutMessages(file, slides, await readLayout(page, slides.length))
+    // Diagrams first: a drawn diagram changes its slide's size.
+    const diagrams = drawDiagrams ? (await drawnDiagrams(page, file)).messages : []
+    return [...diagrams, ...layoutMessages(file, slides, await readLayout(page, slides.length))]
   } finally {
     await page.context().close()
   }
@@ -188,18 +192,28 @@ export async function checkLayout(
  * the layout), in a Chromium started for it and closed after, even on Ctrl-C.
  */
 export async function checkBuilt(
-  executable: string,
+  executable: string | Browser,
   built: BuiltDeck,
   file: string,
   slides: readonly Slide[],
+  options: { drawDiagrams?: boolean } = {},
 ): Promise<DeckMessage[]> {
+  if (typeof executable !== 'string') {
+    return [
+      ...altMessages(file, slides),
+      ...(await checkLayout(executable, built, file, slides, options)),
+    ]
+  }
   let browser: Browser | undefined
   let release = () => {}
   try {
     browser = await launch(executable)
     const opened = browser
     release = registerCleanup(() => opened.close())
-    return [...altMessages(file, slides), ...(await checkLayout(browser, built, file, slides))]
+    return [
+      ...altMessages(file, slides),
+      ...(await checkLayout(browser, built, file, slides, options)),
+    ]
   } finally {
     await browser?.close()
     release()
@@ -235,9 +249,13 @@ export async function checkDeck(input: string, options: CheckOptions = {}): Prom
       singleFile: true,
       printer,
       logLevel: 'warn',
+      // The page draws the diagrams with Mermaid from node_modules (diagrams.ts): no chunk to bundle.
+      diagrams: { browser: false },
     })
     const html = path.join(work, SINGLE_FILE_NAME)
-    found = await checkBuilt(executable, html, deck.displayPath, slides)
+    found = await checkBuilt(executable, html, deck.displayPath, slides, {
+      drawDiagrams: deckHasDiagrams(slides),
+    })
   } finally {
     removeWork()
     releaseWork()
@@ -246,7 +264,7 @@ export async function checkDeck(input: string, options: CheckOptions = {}): Prom
     (a, b) => a.line - b.line || a.column - b.column,
   )
   if (options.json) write(`${JSON.stringify(all, null, 2)}\n`)
-  else printer.print(found.sort((a, b) => a.line - b.line))
+  else printer.print(found.sort((a, b) => a.line - b.line || a.column - b.column))
   if (all.length > 0) {
     const count = all.length === 1 ? '1 problem' : `${all.length} problems`
     throw new CliError(`${count} in ${deck.displayPath}`)

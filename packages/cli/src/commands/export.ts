@@ -11,6 +11,12 @@ import {
 } from '../atomic.js'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.js'
 import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
+import {
+  deckHasDiagrams,
+  waitForDiagrams as diagramsDrawn,
+  drawnDiagrams,
+  injectMermaid,
+} from '../diagrams.js'
 import { CliError } from '../errors.js'
 import { isSlidemarkPptx, pptxComment } from '../export/pptx-mark.js'
 import { registerCleanup } from '../interrupt.js'
@@ -158,7 +164,11 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
     await document.fonts.ready
     await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))
   })
-  await waitForDiagrams(page)
+  // Copies made while a diagram was still drawing would never be drawn: a picture is never missing.
+  const late = await diagramsDrawn(page)
+  if (late.length > 0) {
+    throw new CliError(`the Mermaid diagram at line ${late[0]} was not drawn in time`)
+  }
 }
 
 /** The message of the first slide whose chunk could not be loaded, if any. */
@@ -166,30 +176,6 @@ function failedSlide(page: Page): Promise<string | null> {
   return page.evaluate(
     () => document.querySelector('[data-slidemark-pending="error"]')?.textContent ?? null,
   )
-}
-
-/**
- * Waits until every Mermaid diagram is drawn (or found unreadable, then it
- * prints as code); one still drawing after the layout timeout is an error
- * naming its line, never a page with a diagram missing.
- */
-async function waitForDiagrams(page: Page): Promise<void> {
-  const pending =
-    'pre.slidemark-mermaid:not([data-mermaid-state="drawn"], [data-mermaid-state="error"])'
-  try {
-    await page.waitForFunction((selector) => !document.querySelector(selector), pending, {
-      timeout: LAYOUT_TIMEOUT_MS,
-    })
-  } catch {
-    const line = await page
-      .locator(pending)
-      .first()
-      .getAttribute('data-mermaid-line')
-      .catch(() => null)
-    throw new CliError(
-      `the Mermaid diagram at line ${line ?? '?'} was not drawn within ${LAYOUT_TIMEOUT_MS / 1000} s`,
-    )
-  }
 }
 
 /** Where the export page pretends to live: a reserved name no request can reach. */
@@ -223,6 +209,14 @@ function deckFiles(deck: BuiltDeck): { page: string; fileFor: (url: string) => s
   }
 }
 
+/** How {@link openDeck} opens a deck. */
+export interface OpenOptions {
+  /** The deck was built without the Mermaid chunk: give the page Mermaid to draw its diagrams. */
+  drawDiagrams?: boolean
+  /** The system colour scheme the page sees. Default: `light`. */
+  colorScheme?: 'light' | 'dark'
+}
+
 /**
  * Opens a built deck with every other request refused. The page is served
  * from {@link DECK_URL} (or the folder's `--base`) by the routing itself, not
@@ -230,12 +224,17 @@ function deckFiles(deck: BuiltDeck): { page: string; fileFor: (url: string) => s
  * `<iframe src="file:///etc/passwd">` stays empty), and the network is never
  * used. Service workers are blocked so nothing escapes the routing.
  */
-export async function openDeck(browser: Browser, deck: BuiltDeck): Promise<Page> {
+export async function openDeck(
+  browser: Browser,
+  deck: BuiltDeck,
+  options: OpenOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: PNG_SCALE,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
+    colorScheme: options.colorScheme ?? 'light',
   })
   const { page: pageUrl, fileFor } = deckFiles(deck)
   await context.route('**/*', (route) => {
@@ -250,6 +249,8 @@ export async function openDeck(browser: Browser, deck: BuiltDeck): Promise<Page>
       ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: fs.readFileSync(file) })
       : route.fulfill({ path: file })
   })
+  // After the catch-all route: the route added last is asked first.
+  if (options.drawDiagrams) await injectMermaid(context)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -384,11 +385,16 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
       printer,
       logLevel: 'warn',
       ...(options.notes ? { mountOptions: { printNotes: true } } : {}),
+      // Diagrams are drawn in this Chromium, with Mermaid from node_modules: no chunk to bundle.
+      diagrams: { browser: false },
     })
     browser = await launch(executable)
     const opened = browser
     releaseBrowser = registerCleanup(() => opened.close())
-    const page = await openDeck(browser, path.join(work, SINGLE_FILE_NAME))
+    const drawDiagrams = deckHasDiagrams(slides)
+    const page = await openDeck(browser, path.join(work, SINGLE_FILE_NAME), { drawDiagrams })
+    // Every diagram drawn (or reported at its line) before pages are copied per step.
+    if (drawDiagrams) printer.print((await drawnDiagrams(page, deck.displayPath)).messages)
     await layOutFrames(page, frames, slides.length)
     // The same layout problems `slidemark check` reports (slides that do not fit, broken images).
     printer.print(layoutMessages(deck.displayPath, slides, await readLayout(page, slides.length)))
