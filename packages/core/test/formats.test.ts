@@ -200,6 +200,133 @@ describe('Marp decks', () => {
   })
 })
 
+describe('Marp slides', () => {
+  const marp = (source: string) => compile(source, { cache: false, format: 'marp' })
+
+  test('`headingDivider` splits before headings of those levels, not before one that only comments precede', async () => {
+    const deck = await marp(
+      '---\nmarp: true\nheadingDivider: 2\n---\n\n<!-- _class: lead -->\n\n# Title\n\nIntro\n\n## One\n\n### Kept with one\n\n## Two\n\n```md\n## not a heading\n```\n',
+    )
+    expect(deck.slides.map((slide) => [slide.title, slide.classes])).toEqual([
+      ['Title', ['lead']],
+      ['One', []],
+      ['Two', []],
+    ])
+    expect(deck.slides[1]?.content).toContain('<h3>Kept with one</h3>')
+  })
+
+  test('a `headingDivider` list in a directive comment splits before those levels only', async () => {
+    const deck = await marp('<!-- headingDivider: [3] -->\n\n# A\n\n## B\n\n### C\n\ntext\n')
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['A', 'C'])
+  })
+
+  test('`![bg]` images become the background (split with left/right), never content with their keywords as alt text', async () => {
+    const deck = await marp(
+      '## Traces\n\n![bg right:40% grayscale](img/waterfall.png)\n\n- one\n\n---\n\n![bg](a.jpg)\n![bg contain](b.jpg)\n',
+    )
+    const [split, full] = deck.slides
+    expect(split?.header).toBe('<h2>Traces</h2>')
+    expect(split?.content).toContain(
+      '<div class="slidemark-background" data-split="right" style="--slidemark-split: 40%"><img src="img/waterfall.png" alt="" style="filter: grayscale(1)"></div>',
+    )
+    expect(split?.content).not.toContain('bg right')
+    expect(full?.content).toBe(
+      '<div class="slidemark-background"><img src="a.jpg" alt=""><img src="b.jpg" alt="" style="object-fit: contain"></div>',
+    )
+    expect(full?.assets.map((asset) => asset.url)).toEqual(['a.jpg', 'b.jpg'])
+  })
+
+  test('image sizes and filters become styles; other alt words stay the alt text', async () => {
+    const deck = await marp('![w:300 Team photo](team.jpg) ![height:4em sepia](logo.svg)\n')
+    expect(deck.slides[0]?.content).toBe(
+      '<p><img src="team.jpg" alt="Team photo" style="width: 300px; height: auto"> <img src="logo.svg" alt="" style="height: 4em; filter: sepia(1); width: auto"></p>',
+    )
+  })
+
+  test('backgroundColor, backgroundImage and color directives are applied, spot ones to their slide only', async () => {
+    const deck = await marp(
+      '<!-- _backgroundColor: black -->\n<!-- _color: white -->\n\n# Dark\n\n---\n\n<!-- backgroundImage: url(img/paper.png) -->\n\n# Paper\n\n---\n\n# Still paper\n',
+    )
+    const [dark, paper, still] = deck.slides
+    expect(dark?.header).toBe('<h1>Dark</h1>')
+    expect(dark?.content).toContain(
+      '<div class="slidemark-background" style="background: black"></div>',
+    )
+    expect(dark?.content).toMatch(/:has\(style\[data-slidemark-scope="\w+"\]\) \{ color: white \}/)
+    expect(paper?.content).toContain('<img src="img/paper.png" alt="">')
+    expect(still?.content).toContain('<img src="img/paper.png" alt="">')
+    expect(still?.kind).toBe('segue')
+  })
+
+  test('`<style scoped>` applies to its slide only; the `style` directive to every slide', async () => {
+    const deck = await marp(
+      '---\nmarp: true\nstyle: |\n  section { font-size: 30px }\n---\n\n# One\n\n<style scoped>\nsection h1 { color: red }\n</style>\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect(deck.slides[0]?.header).toBe('<h1>One</h1>')
+    expect(content).toContain(
+      '<style>.slidemark [aria-roledescription="slide"] { font-size: 30px }',
+    )
+    expect(content).toMatch(
+      /<style data-slidemark-scope="(\w+)">@scope \(\[aria-roledescription="slide"\]:has\(style\[data-slidemark-scope="\1"\]\)\) \{\n:scope h1 \{ color: red \}\n\}<\/style>/,
+    )
+  })
+})
+
+describe('Slidev slides', () => {
+  const slidev = (source: string) => compile(source, { cache: false, format: 'slidev' })
+
+  test('`::right::` slots become side-by-side slot elements; the heading stays the header and the last comment the notes', async () => {
+    const deck = await slidev(
+      '---\nlayout: two-cols\n---\n\n# Why\n\n- left item\n\n::right::\n\n```ts\nconst right = true\n```\n\n<!-- say both -->\n',
+    )
+    const slide = deck.slides[0]
+    expect(slide?.header).toBe('<h1>Why</h1>')
+    expect(slide?.notes).toBe('<p>say both</p>')
+    expect(slide?.content).not.toContain('::right::')
+    expect(slide?.content).toMatch(
+      /^<div class="slidemark-slots">\n<div class="slidemark-slot" data-slot="default">\n<ul>\n<li>left item<\/li>\n<\/ul>\n<\/div>\n<div class="slidemark-slot" data-slot="right">\n<figure/,
+    )
+  })
+
+  test('`::right::` inside a code block is code', async () => {
+    const deck = await slidev('# Code\n\n```txt\n::right::\n```\n')
+    expect(deck.slides[0]?.content).not.toContain('slidemark-slot')
+  })
+
+  test('a slide imported with `src:` is a warning at that key, not a silent loss', async () => {
+    const deck = await slidev('# One\n\n---\nsrc: ./pages/two.md\n---\n\n---\n\n# Three\n')
+    expect(deck.messages).toMatchObject([{ line: 4, column: 1, ruleId: 'unsupported-syntax' }])
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Three'])
+  })
+
+  test('`<style>` is scoped to its slide, so a rule for h1 does not restyle every slide', async () => {
+    const deck = await slidev('# One\n\n<style>\nh1 { color: red }\n</style>\n')
+    expect(deck.slides[0]?.content).toMatch(
+      /^<style data-slidemark-scope="(\w+)">@scope \(\[aria-roledescription="slide"\]:has\(style\[data-slidemark-scope="\1"\]\)\) \{\nh1 \{ color: red \}\n\}<\/style>$/,
+    )
+    expect(deck.slides[0]?.kind).toBe('segue')
+  })
+
+  test('`image:` of an image-right layout and the headmatter `background:` are slide backgrounds', async () => {
+    const deck = await slidev(
+      '---\nlayout: cover\nbackground: img/cover.jpg\n---\n\n# Cover\n\n---\nlayout: image-right\nimage: img/map.png\n---\n\n# Map\n\ntext\n',
+    )
+    expect(deck.slides[0]?.content).toBe(
+      '<div class="slidemark-background"><img src="img/cover.jpg" alt=""></div>',
+    )
+    expect(deck.slides[1]?.content).toContain(
+      '<div class="slidemark-background" data-split="right"><img src="img/map.png" alt=""></div>',
+    )
+    expect(deck.slides[1]?.source).toEqual({ start: 13, end: 15 })
+  })
+
+  test('a Vue expression in text is a warning at its place', async () => {
+    const deck = await slidev('# One\n\nPage {{ $slidev.nav.currentPage }}\n')
+    expect(deck.messages).toMatchObject([{ line: 3, column: 1, ruleId: 'unsupported-syntax' }])
+  })
+})
+
 describe('Slidev decks', () => {
   test('broken per-slide front matter is an error at its line', async () => {
     const deck = await compile('# One\n\n---\nlayout: [center\n---\n\n# Two\n', {

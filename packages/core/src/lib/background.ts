@@ -1,3 +1,5 @@
+import type { Html, Root } from 'mdast'
+
 /**
  * A slide background as HTML, for the formats that have one (Marp's
  * `![bg](…)`, reveal.js's `data-background`, Slidev's `background:`,
@@ -41,4 +43,16 @@ export function safeCssValue(value: string): string | undefined {
 
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}
+
+/** Put a background first in the slide (the heading after it stays the slide's header: see slideParts). */
+export function addBackground(
+  tree: Root,
+  background: Background | undefined,
+  position: Html['position'],
+): void {
+  if (!background) return
+  const html: Html = { type: 'html', value: backgroundHtml(background) }
+  if (position) html.position = position
+  tree.children.unshift(html)
 }

@@ -1,9 +1,11 @@
 import { parse as parseYaml } from 'yaml'
 import type { DeckMeta } from '../types.js'
+import { type Background, backgroundHtml, safeCssValue } from './background.js'
 import { frontMatterKeyLine } from './format-detect.js'
 import type { Line, PreparedDeck } from './format-lines.js'
+import { hashString } from './hash.js'
 import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
-import { type SlideSource, slideFromLines, splitSlides } from './split.js'
+import { deckLine, type SlideSource, slideFromLines, splitSlides } from './split.js'
 
 /** Marpit's global directives (front matter or any slide; they apply to the deck). */
 const globalDirectives = new Set([
@@ -65,7 +67,12 @@ export function prepareMarp(
     if (localDirectives.has(key)) inherited[key] = value
   let themeLine = frontMatterKeyLine(lines, bodyStart, 'theme')
 
-  const slides = splitSlides(lines, { from: bodyStart, compat: false }).flatMap((slide) => {
+  const divider = headingLevels(lastHeadingDivider(lines, bodyStart, meta))
+  const breakBefore = divider
+    ? (line: string) => divider.includes(/^ {0,3}(#{1,6})/.exec(line)?.[1]?.length ?? 0)
+    : undefined
+  const split = splitSlides(lines, { from: bodyStart, compat: false, breakBefore })
+  const slides = split.flatMap((slide) => {
     const own: Directives = {}
     const kept = consumeDirectives(slideLines(slide), (key, value, line) => {
       if (globalDirectives.has(key)) {
@@ -77,11 +84,16 @@ export function prepareMarp(
         own[key] = value
       }
     })
-    const source = slideFromLines(kept)
+    const directives = { ...inherited, ...own }
+    const source = slideFromLines([...directiveStyle(directives, slide.start), ...kept])
     if (!source) return []
-    return [withDirectives(source, { ...inherited, ...own })]
+    return [withDirectives(source, directives)]
   })
 
+  const style = deckMeta.style
+  if (typeof style === 'string' && style.trim() !== '' && slides[0]) {
+    slides[0] = withDeckStyle(slides[0], style, frontMatterKeyLine(lines, bodyStart, 'style'))
+  }
   const theme = deckMeta.theme
   if (typeof theme === 'string' && Object.hasOwn(marpThemes, theme)) {
     deckMeta.theme = marpThemes[theme]
@@ -95,6 +107,75 @@ export function prepareMarp(
     )
   }
   return { slides, messages, meta: deckMeta }
+}
+
+/**
+ * The deck's `headingDivider`: as Marpit reads global directives, the last
+ * value written wins, in a directive comment anywhere or the front matter.
+ */
+function lastHeadingDivider(lines: readonly string[], bodyStart: number, meta: DeckMeta): unknown {
+  let value: unknown = meta.headingDivider
+  const body = lines.slice(bodyStart).join('\n')
+  for (const match of body.matchAll(/<!--([\s\S]*?)-->/g)) {
+    if (!/headingDivider/.test(match[1] ?? '')) continue
+    const directives = readDirectives(match[1] ?? '')
+    if (directives && Object.hasOwn(directives, 'headingDivider')) value = directives.headingDivider
+  }
+  return value
+}
+
+/** Marpit's reading of `headingDivider`: `n` splits before levels 1…n, a list before those levels. */
+export function headingLevels(value: unknown): number[] | undefined {
+  const level = (item: unknown) => Number.parseInt(String(item), 10)
+  if (Array.isArray(value)) {
+    const levels = value.map(level).filter((n) => n >= 1 && n <= 6)
+    return levels.length > 0 ? levels : undefined
+  }
+  const n = level(value)
+  return n >= 1 && n <= 6 ? Array.from({ length: n }, (_, index) => index + 1) : undefined
+}
+
+/**
+ * The slide's `backgroundColor`, `backgroundImage` and `color` directives as
+ * lines of HTML at its top: a background, and a rule colouring the slide's
+ * text (keyed by the colour, so it reaches the slide element, heading too).
+ */
+function directiveStyle(directives: Directives, line: number): Line[] {
+  const text = (key: string) =>
+    typeof directives[key] === 'string' ? safeCssValue(directives[key] as string) : undefined
+  const background: Background = { images: [] }
+  const color = text('backgroundColor')
+  const image = text('backgroundImage')
+  const url = image ? /^url\(\s*['"]?([^'")]+)['"]?\s*\)$/.exec(image)?.[1] : undefined
+  if (url) background.images.push({ url })
+  else if (image) background.color = image
+  if (color && !background.color) background.color = color
+  const html: string[] = []
+  if (background.images.length > 0 || background.color) html.push(backgroundHtml(background))
+  const textColor = text('color')
+  if (textColor) {
+    const key = hashString(textColor).slice(0, 10)
+    html.push(
+      `<style data-slidemark-scope="${key}">[aria-roledescription="slide"]:has(style[data-slidemark-scope="${key}"]) { color: ${textColor} }</style>`,
+    )
+  }
+  return html.length > 0
+    ? [
+        { text: html.join(''), line },
+        { text: '', line },
+      ]
+    : []
+}
+
+/** Marp's `style` directive: CSS for every slide, `section` (Marp's slide element) read as Slidemark's. */
+function withDeckStyle(slide: SlideSource, css: string, line: number): SlideSource {
+  const rewritten = css
+    .replace(/(^|[\s,>+~(}])section\b/g, '$1.slidemark [aria-roledescription="slide"]')
+    .replace(/<\/style/gi, '<\\/style')
+  const text = `<style>${rewritten.replace(/\n\s*\n/g, '\n')}</style>\n\n${slide.text}`
+  const styleLines = text.split('\n').length - slide.text.split('\n').length
+  const own = slide.text.split('\n').map((_, index) => deckLine(slide, index + 1))
+  return { ...slide, text, lineMap: [...Array<number>(styleLines).fill(line), ...own] }
 }
 
 function slideLines(slide: SlideSource): Line[] {

@@ -1,12 +1,15 @@
 import { parseDocument } from 'yaml'
 import type { DeckMeta } from '../types.js'
-import type { Line, PreparedDeck } from './format-lines.js'
+import { type Background, backgroundHtml, safeCssValue } from './background.js'
+import { fencedLines, type Line, type PreparedDeck } from './format-lines.js'
 import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 import { type SlideSource, slideFromLines } from './split.js'
 
 interface SlidevPart {
   lines: Line[]
   frontMatter: Record<string, unknown>
+  /** Deck line of each front matter key, for messages. */
+  keyLines?: Record<string, number>
 }
 
 /**
@@ -25,7 +28,15 @@ export function prepareSlidev(
 ): PreparedDeck {
   const messages: PlacedMessage[] = []
   const parts: SlidevPart[] = [
-    { lines: [], frontMatter: { layout: meta.layout, class: meta.class } },
+    {
+      lines: [],
+      frontMatter: {
+        layout: meta.layout,
+        class: meta.class,
+        background: meta.background,
+        image: meta.image,
+      },
+    },
   ]
   let inComment = false
   for (let index = bodyStart; index < lines.length; index++) {
@@ -44,6 +55,7 @@ export function prepareSlidev(
         let close = index + 1
         while (close < lines.length && (lines[close] ?? '').trimEnd() !== '---') close++
         part.frontMatter = readSlideFrontMatter(lines.slice(index + 1, close), index + 2, messages)
+        part.keyLines = keyLines(lines, index + 1, close)
         index = close
       }
       continue
@@ -64,10 +76,125 @@ export function prepareSlidev(
   const slides = parts.flatMap((part) => {
     const { frontMatter } = part
     if (frontMatter.disabled === true || frontMatter.hide === true) return []
-    const source = slideFromLines(part.lines)
+    if (typeof frontMatter.src === 'string') {
+      messages.push(
+        placedMessage(
+          `Slidev \`src: ${frontMatter.src}\` imports slides from another file: not supported, so those slides are missing`,
+          part.keyLines?.src ?? 1,
+          1,
+          ruleIds.unsupportedSyntax,
+        ),
+      )
+    }
+    const source = slideFromLines(withBackground(withSlots(part.lines), frontMatter))
     return source ? [withFrontMatter(source, frontMatter)] : []
   })
   return { slides, messages }
+}
+
+/** The deck line of each top-level key in a slide's front matter (lines `from`…`to`, 0-based, exclusive). */
+function keyLines(lines: readonly string[], from: number, to: number): Record<string, number> {
+  const result: Record<string, number> = {}
+  for (let index = from; index < to; index++) {
+    const key = /^([\w-]+)\s*:/.exec(lines[index] ?? '')?.[1]
+    if (key) result[key] = index + 1
+  }
+  return result
+}
+
+const slotLine = /^::([\w-]+)::[ \t]*$/
+
+/**
+ * Slidev's named slots (`::right::`, `::left::`, `::bottom::`): the slide's
+ * content is cut at those lines into `<div class="slidemark-slot"
+ * data-slot="NAME">` (the part before the first, `default`) inside one
+ * `<div class="slidemark-slots">`, which the runtime's base stylesheet lays
+ * out side by side. A heading that opens the slide stays its header and
+ * the notes comment that ends it stays last.
+ */
+export function withSlots(lines: Line[]): Line[] {
+  const fenced = fencedLines(lines)
+  const slots = lines.flatMap((entry, index) => {
+    const name = fenced[index] ? undefined : slotLine.exec(entry.text)?.[1]
+    return name ? [{ index, name }] : []
+  })
+  if (slots.length === 0) return lines
+  let first = lines.findIndex((entry) => entry.text.trim() !== '')
+  const head = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lines[first]?.text ?? '') ? first + 1 : first
+  first = Math.min(head, slots[0]?.index ?? head)
+  const end = notesStart(lines)
+  const at = (index: number) => lines[Math.min(index, lines.length - 1)]?.line ?? 1
+  /** The deck line of the last non-blank line before `index`, where a slot closes. */
+  const closeAt = (index: number) => {
+    let last = Math.min(index, lines.length) - 1
+    while (last > 0 && (lines[last]?.text ?? '').trim() === '') last--
+    return at(Math.max(last, 0))
+  }
+  const open = (name: string, line: number): Line[] => [
+    { text: '', line },
+    { text: `<div class="slidemark-slot" data-slot="${name}">`, line },
+    { text: '', line },
+  ]
+  const close = (line: number): Line[] => [
+    { text: '', line },
+    { text: '</div>', line },
+  ]
+  const result: Line[] = [...lines.slice(0, first), { text: '', line: at(first) }]
+  result.push({ text: '<div class="slidemark-slots">', line: at(first) })
+  const bounds = [{ index: first - 1, name: 'default' }, ...slots]
+  bounds.forEach((slot, order) => {
+    const stop = Math.min(bounds[order + 1]?.index ?? end, end)
+    let last = stop
+    while (last > slot.index + 1 && (lines[last - 1]?.text ?? '').trim() === '') last--
+    result.push(...open(slot.name, at(slot.index + 1)), ...lines.slice(slot.index + 1, last))
+    result.push(...close(closeAt(stop)))
+  })
+  result.push({ text: '', line: closeAt(end) }, { text: '</div>', line: closeAt(end) })
+  return [...result, { text: '', line: at(end) }, ...lines.slice(end)]
+}
+
+/** Where the comment that ends a slide (its notes) starts, else the line count. */
+function notesStart(lines: Line[]): number {
+  let last = lines.length - 1
+  while (last >= 0 && (lines[last]?.text ?? '').trim() === '') last--
+  if (last < 0 || !/-->[ \t]*$/.test(lines[last]?.text ?? '')) return lines.length
+  for (let index = last; index >= 0; index--) {
+    if (/^[ \t]*<!--/.test(lines[index]?.text ?? '')) return index
+  }
+  return lines.length
+}
+
+/**
+ * Slidev's `background:` (any layout) and `image:` (the `image`,
+ * `image-left` and `image-right` layouts) as the slide's background, a
+ * split one for `image-left`/`image-right`.
+ */
+function withBackground(lines: Line[], frontMatter: Record<string, unknown>): Line[] {
+  const layout = typeof frontMatter.layout === 'string' ? frontMatter.layout : ''
+  const url =
+    typeof frontMatter.image === 'string' && /^image(?:-left|-right)?$/.test(layout)
+      ? frontMatter.image
+      : typeof frontMatter.background === 'string'
+        ? frontMatter.background
+        : undefined
+  if (!url) return lines
+  const background: Background = /^(?:#|rgb|hsl|linear-gradient|radial-gradient)/i.test(url)
+    ? { images: [], color: safeCssValue(url) }
+    : { images: [{ url }] }
+  if (layout === 'image-left' || layout === 'image-right') {
+    background.split = layout === 'image-left' ? 'left' : 'right'
+  }
+  const first = Math.max(
+    0,
+    lines.findIndex((entry) => entry.text.trim() !== ''),
+  )
+  const line = lines[first]?.line ?? 1
+  return [
+    ...lines.slice(0, first),
+    { text: backgroundHtml(background), line },
+    { text: '', line },
+    ...lines.slice(first),
+  ]
 }
 
 function readSlideFrontMatter(

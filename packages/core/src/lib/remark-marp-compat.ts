@@ -1,8 +1,11 @@
 import type { Html, List, Paragraph, Parent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { addBackground } from './background.js'
 import { markStep, recordSteps } from './format-steps.js'
+import { takeMarpImages } from './marp-images.js'
 import type { SlideNotes } from './remark-slide-notes.js'
+import { scopeStyles } from './scoped-style.js'
 
 const wholeComment = /^<!--([\s\S]*?)-->$/
 const fitComment = /^<!--\s*fit\s*-->$/
@@ -27,6 +30,12 @@ export function remarkMarpCompat() {
           parent.children.splice(index, 1)
           return index
         }
+        if (/<style[\s>]/i.test(value)) {
+          node.value = scopeStyles(node.value, {
+            marpSection: true,
+            only: (attributes) => /\sscoped\b/i.test(attributes),
+          })
+        }
         const comment = wholeComment.exec(value)
         if (comment && !comment[1]?.includes('-->')) {
           const text = (comment[1] ?? '').trim()
@@ -41,6 +50,8 @@ export function remarkMarpCompat() {
       return undefined
     })
     recordSteps(file as { data: { buildSteps?: number } }, step)
+    const background = takeMarpImages(tree)
+    addBackground(tree, background, undefined)
     if (notes.length > 0) {
       tree.children.push({
         type: 'slideNotes',

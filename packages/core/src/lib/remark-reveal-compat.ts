@@ -1,7 +1,7 @@
 import type { Data, Html, Parent, Root, RootContent } from 'mdast'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import { type Background, backgroundHtml, safeCssValue } from './background.js'
+import { addBackground, type Background, safeCssValue } from './background.js'
 import { markHtmlStep, markStep, recordSteps } from './format-steps.js'
 import { ruleIds } from './messages.js'
 
@@ -198,17 +198,4 @@ function slideBackground(
     message.fatal = false
   }
   return background.images.length > 0 || background.color ? background : undefined
-}
-
-/** Put a background first in the slide, after its heading (which stays the slide's header). */
-export function addBackground(
-  tree: Root,
-  background: Background | undefined,
-  position: Html['position'],
-): void {
-  if (!background) return
-  const at = tree.children[0]?.type === 'heading' ? 1 : 0
-  const html: Html = { type: 'html', value: backgroundHtml(background) }
-  if (position) html.position = position
-  tree.children.splice(at, 0, html)
 }

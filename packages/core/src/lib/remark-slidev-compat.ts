@@ -1,7 +1,9 @@
 import type { Data, Html, Parent, Root, RootContent } from 'mdast'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { markHtmlStep, markStep, recordSteps } from './format-steps.js'
 import { ruleIds } from './messages.js'
+import { scopeStyles } from './scoped-style.js'
 
 /** A run of content revealed on one click: `<v-click>…</v-click>` becomes a `div` (or `span` inline). */
 interface ClickGroup extends Parent {
@@ -35,6 +37,10 @@ export function remarkSlidevCompat() {
   return (tree: Root, file: VFile) => {
     const state = { step: 0, warned: new Set<string>() }
     walk(tree, state, file)
+    visit(tree, 'html', (node) => {
+      if (/<style[\s>]/i.test(node.value)) node.value = scopeStyles(node.value)
+    })
+    warnExpression(tree, file)
     recordSteps(file as { data: { buildSteps?: number } }, state.step)
   }
 }
@@ -114,4 +120,20 @@ function warnComponents(node: Html, file: VFile, state: State): void {
     )
     message.fatal = false
   }
+}
+
+/** A Vue interpolation (`{{ $slidev.nav.currentPage }}`) in text: shown as written, with one warning per slide. */
+function warnExpression(tree: Root, file: VFile): void {
+  let warned = false
+  visit(tree, (node) => {
+    if (warned || (node.type !== 'text' && node.type !== 'html')) return
+    const match = /\{\{[\s\S]*?\}\}/.exec(node.value)
+    if (!match) return
+    warned = true
+    const message = file.message(
+      `Vue expression \`${match[0].slice(0, 60)}\` is shown as written: Slidemark does not run Vue`,
+      { place: node.position?.start, ruleId: ruleIds.unsupportedSyntax, source: 'slidemark' },
+    )
+    message.fatal = false
+  })
 }

@@ -49,11 +49,11 @@ export function slideParts(tree: Root, text = '', skipHighlighted = false): Slid
   walk(tree, { notes, assets, text, skipHighlighted })
 
   const children = tree.children
-  const firstIndex = children.findIndex((node) => !isBlank(node))
+  const firstIndex = children.findIndex((node) => !isBlank(node) && !isBackground(node))
   const first = children[firstIndex]
   const hasHeading = first?.type === 'element' && headingTags.has(first.tagName)
   const header: RootContent[] = hasHeading && first ? [first] : []
-  const body = hasHeading ? children.slice(firstIndex + 1) : children
+  const body = hasHeading ? children.filter((_, index) => index !== firstIndex) : children
   let title = ''
   if (hasHeading && first) title = hastToString(first)
   else {
@@ -66,7 +66,7 @@ export function slideParts(tree: Root, text = '', skipHighlighted = false): Slid
     notes: { type: 'root', children: trimBlank(notes) },
     hasHeading,
     title: title.replace(/\s+/g, ' ').trim(),
-    bodyIsEmpty: body.every(isBlank),
+    bodyIsEmpty: body.every((node) => isBlank(node) || isBackground(node)),
     assets,
   }
 }
@@ -115,6 +115,19 @@ function isNotes(node: Element): boolean {
   return (
     Array.isArray(className) &&
     (className.includes('slidemark-notes') || className.includes('notes'))
+  )
+}
+
+/**
+ * A slide background (`div.slidemark-background`) or a `<style>`: content,
+ * but neither the slide's heading nor its body.
+ */
+function isBackground(node: RootContent): boolean {
+  if (node.type !== 'element') return false
+  const className = node.properties.className
+  return (
+    node.tagName === 'style' ||
+    (Array.isArray(className) && className.includes('slidemark-background'))
   )
 }
 

@@ -50,6 +50,8 @@ export interface SplitOptions {
   from?: number
   /** Treat `#Title` (no space) as a heading, as Python-Markdown does. */
   compat?: boolean
+  /** Start a new slide at this top-level ATX heading line too (Marp's `headingDivider`). */
+  breakBefore?: (line: string) => boolean
 }
 
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
@@ -85,6 +87,8 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
   let inComment = false
   /** What the previous line left open: paragraph text at the top level can take a setext underline. */
   let paragraph: 'none' | 'top' | 'nested' = 'none'
+  /** Whether the slide so far has more than blank lines and comments (for `breakBefore`). */
+  let hasContent = false
 
   const flush = (endExclusive: number) => {
     let first = slideStart
@@ -130,6 +134,7 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
       flush(index)
       slideStart = index + 1
       paragraph = 'none'
+      hasContent = false
       continue
     }
     if (paragraph === 'top' && line.includes('|') && tableDelimiter.test(line)) {
@@ -145,6 +150,7 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
     if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
       fence = { char: open[1][0] ?? '`', size: open[1].length }
       paragraph = 'none'
+      hasContent = true
       continue
     }
     if (commentOpen.test(line)) {
@@ -152,6 +158,12 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
       paragraph = 'none'
       continue
     }
+    // Like Marpit's hidden dividers: not before a heading that only comments precede.
+    if (heading.test(line) && hasContent && options.breakBefore?.(line)) {
+      flush(index)
+      slideStart = index
+    }
+    hasContent = true
     if (heading.test(line)) {
       paragraph = 'none'
       continue
