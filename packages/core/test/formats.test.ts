@@ -252,7 +252,9 @@ describe('Marp slides', () => {
     expect(dark?.content).toContain(
       '<div class="slidemark-background" style="background: black"></div>',
     )
-    expect(dark?.content).toMatch(/:has\(style\[data-slidemark-scope="\w+"\]\) \{ color: white \}/)
+    expect(dark?.content).toMatch(
+      /:has\(style\[data-slidemark-scope="\w+"\]\) :is\(h1, [^)]*\) \{ color: white !important \}/,
+    )
     expect(paper?.content).toContain('<img src="img/paper.png" alt="">')
     expect(still?.content).toContain('<img src="img/paper.png" alt="">')
     expect(still?.kind).toBe('segue')

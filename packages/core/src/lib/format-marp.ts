@@ -155,9 +155,7 @@ function directiveStyle(directives: Directives, line: number): Line[] {
   const textColor = text('color')
   if (textColor) {
     const key = hashString(textColor).slice(0, 10)
-    html.push(
-      `<style data-slidemark-scope="${key}">[aria-roledescription="slide"]:has(style[data-slidemark-scope="${key}"]) { color: ${textColor} }</style>`,
-    )
+    html.push(`<style data-slidemark-scope="${key}">${colorRule(key, textColor)}</style>`)
   }
   return html.length > 0
     ? [
@@ -165,6 +163,15 @@ function directiveStyle(directives: Directives, line: number): Line[] {
         { text: '', line },
       ]
     : []
+}
+
+/** Text elements a theme colours itself: the colour directive wins over the theme there. */
+const coloured = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, blockquote, figcaption, strong, em'
+
+/** Marp's `color`: the slide element and its text elements, found by the style's key. */
+function colorRule(key: string, color: string): string {
+  const slide = `[aria-roledescription="slide"]:has(style[data-slidemark-scope="${key}"])`
+  return `${slide}, ${slide} :is(${coloured}) { color: ${color} !important }`
 }
 
 /** Marp's `style` directive: CSS for every slide, `section` (Marp's slide element) read as Slidemark's. */
