@@ -140,16 +140,25 @@ export function assertPresentable(loaded: LoadedDeck): void {
 /**
  * Reads and compiles a deck. Warnings go to `printer`; an error message or a
  * deck without slides is a {@link CliError}. `cacheFor` picks the slide cache
- * for the deck's folder once the path is known to be good.
+ * for the deck's folder once the path is known to be good. `firstPart`, when
+ * it returns a text, compiles only that beginning of the deck (the dev
+ * server's first slides; the Vite plugin compiles and reports the rest):
+ * `deck` then has only its slides, `source` is still the whole file.
  */
 export async function loadDeck(
   input: string,
   printer: MessagePrinter,
   cwd = process.cwd(),
   cacheFor?: (deckDir: string) => Promise<SlideCache | undefined>,
+  firstPart?: (source: string) => string | undefined,
 ): Promise<LoadedDeck> {
   const read = readDeckSource(input, cwd)
-  const loaded = await compileDeck(read, cacheFor ? await cacheFor(read.dir) : undefined)
+  const part = firstPart?.(read.source)
+  const cache = cacheFor ? await cacheFor(read.dir) : undefined
+  const loaded =
+    part === undefined
+      ? await compileDeck(read, cache)
+      : { ...(await compileDeck({ ...read, source: part }, cache)), source: read.source }
   printer.print(loaded.deck.messages.filter((message) => message.severity !== 'error'))
   assertPresentable(loaded)
   return loaded

@@ -11,19 +11,24 @@ export interface PreparedDeck {
   cache?: SlideCache
 }
 
-/** Reads, compiles and checks the deck, then resolves its theme (`--theme`, front matter, default). */
+/**
+ * Reads, compiles and checks the deck, then resolves its theme (`--theme`,
+ * front matter, default). `firstPart`: see `loadDeck`.
+ */
 export async function prepareDeck(
   input: string,
   themeFlag: string | undefined,
   printer: MessagePrinter,
   cwd = process.cwd(),
   cacheFor?: (deckDir: string) => Promise<SlideCache>,
+  firstPart?: (source: string) => string | undefined,
 ): Promise<PreparedDeck> {
   let cache: SlideCache | undefined
-  const deck = await loadDeck(input, printer, cwd, async (dir) => {
+  const load = async (dir: string) => {
     cache = await cacheFor?.(dir)
     return cache
-  })
+  }
+  const deck = await loadDeck(input, printer, cwd, load, firstPart)
   const theme = resolveDeckTheme(themeFlag, { ...deck, meta: deck.deck.meta }, (message) =>
     printer.print([message]),
   )

@@ -81,6 +81,41 @@ describe('slidemark dev', () => {
     expect(fs.readdirSync(project).sort()).toEqual(['img', 'talk.slides.md'])
   })
 
+  it('a big deck: the page opens on a deep link before the deck is compiled, never on a wrong or empty slide', async () => {
+    const slides = Array.from({ length: 90 }, (_, i) => {
+      const n = i + 1
+      const code = Array.from({ length: 8 }, (_, line) => `    total_${n} += ${line}  # 行 ${line}`)
+      return n % 2 === 0
+        ? `# Tide table ${n}\n\n    !python\n${code.join('\n')}`
+        : `## Harbour ${n}: 潮の満ち引き\n\n- depth ${n} m\n- window ${n * 2} min`
+    })
+    const dir = fs.mkdtempSync(path.join(project, '..', 'slidemark-big-'))
+    fs.writeFileSync(
+      path.join(dir, 'big.slides.md'),
+      `---\ntitle: Tides\n---\n\n${slides.join('\n\n---\n\n')}\n`,
+    )
+    const server = await startCli(['big.slides.md', '--port', '0', '--host', '127.0.0.1'], READY, {
+      cwd: dir,
+    })
+    const page = await browser.newPage()
+    try {
+      expect(server.output()).toContain('(90 slides)')
+      await page.goto(`${server.match[1]}#slide80`)
+      const first = await currentSlide(page)
+      expect(first.index).toBe(79)
+      expect(['Loading slide 80…', 'Tide table 80']).toContain(first.text)
+      await expect
+        .poll(async () => (await currentSlide(page)).text, { timeout: 60_000 })
+        .toBe('Tide table 80')
+      expect(await page.locator('[data-slidemark-counter]').textContent()).toBe('80 / 90')
+    } finally {
+      await page.close()
+      server.child.kill('SIGINT')
+      await server.exited
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it("editing the front matter's theme: switches the theme", async () => {
     const dir = copyFixture('talk')
     const server = await startCli(['talk.slides.md', '--port', '0', '--host', '127.0.0.1'], READY, {

@@ -91,6 +91,21 @@ export interface LazyModuleOptions {
 export interface ModuleOptions {
   /** Import the runtime's Mermaid chunk for diagrams left to the browser. Default: `true`. */
   mermaid?: boolean
+  /** Dev server: only the deck's first slides are compiled yet (see {@link PartialModuleOptions}). */
+  partial?: PartialModuleOptions
+}
+
+/**
+ * Dev server, big deck: the page is served with the first slides compiled
+ * (see first-slides.ts); `rest` is the module that brings the whole deck.
+ */
+export interface PartialModuleOptions {
+  /** Line ranges of every slide of the deck, for placeholders of those still compiling. */
+  sources: ReadonlyArray<{ start: number; end: number }>
+  /** The specifier of the module with the whole deck (`./talk.slides.md?slidemark-rest=7`). */
+  specifier: string
+  /** The deck's file name, for the error reading a slide still compiling throws. */
+  file: string
 }
 
 /**
@@ -108,10 +123,14 @@ export function generateModule(
   assets: readonly DeckAsset[],
   hot?: HotModuleOptions,
   lazy?: LazyModuleOptions,
-  { mermaid = true }: ModuleOptions = {},
+  { mermaid = true, partial }: ModuleOptions = {},
 ): string {
   const title = deck.meta.title ?? deck.slides[0]?.title ?? ''
-  const data = lazy ? lazySlidesCode(deck, lazy) : slidesCode(deck.slides, assets)
+  const data = partial
+    ? partialSlidesCode(deck, assets, partial)
+    : lazy
+      ? lazySlidesCode(deck, lazy)
+      : slidesCode(deck.slides, assets)
   return [
     ...data.imports,
     ...extraImports(deck, { mermaid }),
@@ -121,9 +140,10 @@ export function generateModule(
     // JSON.parse keeps every front-matter key an own property, even `__proto__`.
     `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
     `export const title = ${JSON.stringify(typeof title === 'string' ? title : String(title))}`,
-    lazy ? LAZY_LOAD_CODE : EAGER_LOAD_CODE,
+    lazy || partial ? LAZY_LOAD_CODE : EAGER_LOAD_CODE,
     HMR_CODE,
     hot ? hotSlidesCode(hot.id, hot.version) : '',
+    partial ? REST_CODE : '',
     hot ? overflowClientCode(hot.id) : '',
     hot ? diagramClientCode(hot.id) : '',
   ].join('\n')
@@ -135,6 +155,77 @@ const EAGER_LOAD_CODE = 'export function loadSlides() {\n  return Promise.resolv
 /** `loadSlides()` of a chunked deck: every chunk loaded, then the complete array. */
 const LAZY_LOAD_CODE =
   "export function loadSlides() {\n  return slides[Symbol.for('slidemark.lazy')].loadAll()\n}"
+
+/**
+ * Dev server: once the module with the whole deck arrives, it is what the
+ * page shows (the `onUpdate` listeners get it, as for an edit); with no
+ * listener the module re-runs, now compiled whole. Never a stale screen.
+ */
+const REST_CODE = `
+if (import.meta.hot) {
+  const hot = import.meta.hot
+  slides[Symbol.for('slidemark.lazy')].loadAll().then(() => {
+    const { default: whole, meta: wholeMeta, version } = restModule
+    hot.data.slidemarkCurrent = { version, slides: whole, meta: wholeMeta }
+    const listeners = hot.data.slidemarkListeners
+    if (!listeners || listeners.size === 0) return hot.invalidate('slidemark: the whole deck is compiled')
+    for (const listener of listeners) listener(whole, wholeMeta)
+  }, (error) => console.error('slidemark: the rest of the deck did not load:', error))
+}
+`
+
+/** A dev-server module with the first slides compiled and the rest on the way. */
+function partialSlidesCode(
+  deck: Deck,
+  assets: readonly DeckAsset[],
+  partial: PartialModuleOptions,
+) {
+  const first = slidesCode(deck.slides, assets, 'first')
+  const metadata = partial.sources.map((source, n) => {
+    const compiled = deck.slides[n]
+    return compiled
+      ? slideMetadata(compiled)
+      : { title: '', kind: 'content', steps: 1, classes: [], source }
+  })
+  const count = deck.slides.length
+  return {
+    imports: first.imports,
+    lines: [
+      ...first.lines,
+      'let restModule',
+      `const rest = () => import(${JSON.stringify(partial.specifier)}).then((module) => {`,
+      '  restModule = module',
+      `  return { default: module.default.slice(${count}) }`,
+      '})',
+      `const slides = (${lazySlides.toString()})(`,
+      `  JSON.parse(${JSON.stringify(JSON.stringify(metadata))}),`,
+      `  [0, ${count}],`,
+      '  [() => Promise.resolve({ default: first }), rest],',
+      `  ${JSON.stringify(partial.file)},`,
+      '  first,',
+      ')',
+    ],
+  }
+}
+
+/** The module with a whole deck, for a page served with its first slides: slides, meta and its version. */
+export function generateRestModule(
+  deck: Deck,
+  assets: readonly DeckAsset[],
+  version: number,
+  { mermaid = true }: ModuleOptions = {},
+): string {
+  const data = slidesCode(deck.slides, assets)
+  return [
+    ...data.imports,
+    ...extraImports(deck, { mermaid }),
+    '',
+    ...data.lines,
+    'export default slides',
+    `export const meta = JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))})`,
+    `export const version = ${version}`,
+  ].join('\n')
+}
 
 /** The fields of a slide that stay in a chunked deck's entry; the others come with its chunk. */
 function slideMetadata(slide: Slide): Omit<Slide, 'header' | 'content' | 'notes' | 'assets'> {
@@ -185,7 +276,7 @@ export function generateChunkModule(
  * them go into one JSON string, which Vite and the browser parse far faster
  * than object literals. A slide with assets is a literal, for its imported URLs.
  */
-function slidesCode(slides: readonly Slide[], assets: readonly DeckAsset[]) {
+function slidesCode(slides: readonly Slide[], assets: readonly DeckAsset[], name = 'slides') {
   const names = new Map(assets.map((asset, n) => [asset.url, `__sm_asset_${n}`]))
   const importedValue = (asset: DeckAsset) => {
     const name = names.get(asset.url) as string
@@ -228,13 +319,13 @@ function slidesCode(slides: readonly Slide[], assets: readonly DeckAsset[]) {
   }
   const data = slides.map((s) => (s.assets.length === 0 ? s : null))
   const literals = slides.flatMap((s, index) =>
-    s.assets.length === 0 ? [] : [`slides[${index}] = ${literal(s)}`],
+    s.assets.length === 0 ? [] : [`${name}[${index}] = ${literal(s)}`],
   )
   return {
     imports: assets.map(
       (asset) => `import ${names.get(asset.url)} from ${JSON.stringify(asset.specifier)}`,
     ),
-    lines: [`const slides = JSON.parse(${JSON.stringify(JSON.stringify(data))})`, ...literals],
+    lines: [`const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(data))})`, ...literals],
   }
 }
 

@@ -44,9 +44,22 @@ export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | 
   const changed: Array<[number, Slide]> = []
   for (const [index, slide] of next.slides.entries()) {
     const before = previous.slides[index]
-    if (before && JSON.stringify(before) === JSON.stringify(slide)) continue
+    if (before && sameSlide(before, slide)) continue
     if (slide.assets.length > 0) return undefined
     changed.push([index, slide])
   }
   return changed
+}
+
+/**
+ * Whether two compiled slides are equal: the HTML strings compared as
+ * strings (no 2 MB `JSON.stringify` of a 500-slide deck per edit), the
+ * small fields through JSON.
+ */
+export function sameSlide(a: Slide, b: Slide): boolean {
+  if (a === b) return true
+  if (a.header !== b.header || a.content !== b.content || a.notes !== b.notes) return false
+  const { header: _h, content: _c, notes: _n, ...restA } = a
+  const { header: _h2, content: _c2, notes: _n2, ...restB } = b
+  return JSON.stringify(restA) === JSON.stringify(restB)
 }

@@ -34,7 +34,14 @@ import {
   refusedAssetError,
 } from './errors.js'
 import { loadKatexCss } from './extras.js'
-import { generateChunkModule, generateModule } from './generate-module.js'
+import {
+  type DeckOutline,
+  outlineDeck,
+  REST_ID,
+  REST_QUERY,
+  WHOLE_DECK_WAIT_MS,
+} from './first-slides.js'
+import { generateChunkModule, generateModule, generateRestModule } from './generate-module.js'
 import {
   diffDecks,
   HOT_SLIDES_EVENT,
@@ -114,6 +121,12 @@ export interface DiagramOptions {
   browser?: boolean
 }
 
+/** What `transform` and `load` report a compiled deck through (`this.warn`, `this.error`). */
+interface HookContext {
+  warn: (warning: PlacedWarning) => void
+  error: (error: ReturnType<typeof deckMessageError>) => never
+}
+
 /** The warning Vite and Rolldown print: the message text, its place, and a code frame. */
 interface PlacedWarning {
   message: string
@@ -171,6 +184,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   let serving = false
   /** Vite's logger, for what a page reports with no plugin context to warn through (overflow.ts). */
   let logger: Logger | undefined
+  /** Dev server: the whole compile of a big deck served with its first slides, for its rest module. */
+  const wholeDecks = new Map<string, { source: string; deck: Promise<Deck> }>()
   /** Built decks split into chunks: what each chunk module is made from, by normalized path. */
   const chunkedDecks = new Map<
     string,
@@ -277,6 +292,80 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     return compileDeck(source, file)
   }
 
+  /**
+   * Reports a compiled deck (warnings once, `api`), fails on its errors and
+   * on assets it may not use or that are missing, and returns the assets it imports.
+   */
+  function checkDeck(context: HookContext, deck: Deck, file: string, source: string) {
+    printWarnings(deck, file, source, context.warn)
+    const errors = deck.messages.filter((message) => message.severity === 'error')
+    const assets = resolveDeckAssets(deck.slides, file, allowedRoot)
+    const assetProblems = assetMessages(assets.missing, assets.refused, file, root)
+    api.report(compiledDeck(normalizePath(file), deck, assetProblems))
+    if (errors.length > 0) context.error(deckMessageError(errors, file, source, root))
+    if (assets.refused.length > 0) {
+      context.error(refusedAssetError(assets.refused, file, source, root))
+    }
+    for (const { file: assetFile } of assets.missing) {
+      const key = normalizePath(assetFile)
+      awaitedAssets.set(key, (awaitedAssets.get(key) ?? new Set()).add(file))
+    }
+    if (assets.missing.length > 0) {
+      context.error(missingAssetError(assets.missing, file, source, root))
+    }
+    return assets.found
+  }
+
+  /**
+   * Dev server, big deck, cold: the first slides compiled alone while the
+   * whole deck compiles, so the page is served before the rest is done (see
+   * first-slides.ts). `undefined`: compile the deck whole (small, another
+   * format, a warm cache that compiles it in a moment, or first slides that
+   * fail, which the whole compile then reports).
+   */
+  async function firstSlides(
+    source: string,
+    file: string,
+  ): Promise<{ deck: Deck; outline: DeckOutline } | undefined> {
+    const id = normalizePath(file)
+    if (compiledEdits.get(id)?.source === source) return undefined
+    const outline = outlineDeck(source, compileOptions.compat === false ? { compat: false } : {})
+    if (!outline) return undefined
+    // The first slides go first: the pool works in order, and the page waits for them alone.
+    const first = withReadMessages(await compileDeck(outline.prefix, file), file)
+    const whole = compileDeck(source, file)
+    wholeDecks.set(id, { source, deck: whole })
+    const waited = await Promise.race([
+      whole,
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), WHOLE_DECK_WAIT_MS)),
+    ])
+    const compileWhole = async () => {
+      compiledEdits.set(id, { source, deck: await whole })
+      return undefined
+    }
+    if (waited) return compileWhole()
+    const failed = first.messages.some((message) => message.severity === 'error')
+    if (failed || first.slides.length !== outline.first) return compileWhole()
+    return { deck: first, outline }
+  }
+
+  /** Dev server: the module with the whole deck, for a page served with its first slides. */
+  async function loadRest(context: HookContext, file: string) {
+    const id = normalizePath(file)
+    const source = await readDeck(file)
+    const pending = wholeDecks.get(id)
+    const compiled =
+      pending?.source === source ? await pending.deck : await compileDeck(source, file)
+    const deck = withReadMessages(compiled, file)
+    const found = checkDeck(context, deck, file, source)
+    const version = ++lastVersion
+    hotDecks.set(id, { deck, version })
+    const code = generateRestModule(withDrawnDiagrams(deck, file), found, version, {
+      mermaid: diagrams.browser ?? true,
+    })
+    return { code, map: { mappings: '' }, moduleType: 'js' as const }
+  }
+
   /** The module of chunk `chunk` of a built deck split by `transform`. */
   function loadChunk(file: string, chunk: number, fail: (message: string) => never) {
     const split = chunkedDecks.get(normalizePath(file))
@@ -354,6 +443,10 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         if (!isDeck(file) || FOREIGN_QUERY.test(query)) return null
         const chunk = CHUNK_ID.exec(query)
         if (chunk) return loadChunk(file, Number(chunk[1]), (message) => this.error(message))
+        if (REST_ID.test(query)) {
+          const context = { warn: (w: PlacedWarning) => this.warn(w), error: this.error.bind(this) }
+          return loadRest(context as HookContext, file)
+        }
         try {
           return await readDeck(file)
         } catch {
@@ -367,28 +460,15 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
       async handler(source, id) {
         const [file = id, query = ''] = id.split('?', 2)
         if (!isDeck(file) || FOREIGN_QUERY.test(query) || CHUNK_ID.test(query)) return null
+        if (REST_ID.test(query)) return null
 
         const browser = serving && this.environment.name === 'client'
         // A deck that fails here is on screen as an overlay: its next edit must be a module update.
         if (browser) hotDecks.delete(normalizePath(file))
-        const deck = withReadMessages(await compiledSource(source, file), file)
-        printWarnings(deck, file, source, (warning) => this.warn(warning))
-        const errors = deck.messages.filter((message) => message.severity === 'error')
-        const assets = resolveDeckAssets(deck.slides, file, allowedRoot)
-        const assetProblems = assetMessages(assets.missing, assets.refused, file, root)
-        api.report(compiledDeck(normalizePath(file), deck, assetProblems))
-        if (errors.length > 0) this.error(deckMessageError(errors, file, source, root))
-
-        if (assets.refused.length > 0) {
-          this.error(refusedAssetError(assets.refused, file, source, root))
-        }
-        for (const { file: assetFile } of assets.missing) {
-          const key = normalizePath(assetFile)
-          awaitedAssets.set(key, (awaitedAssets.get(key) ?? new Set()).add(file))
-        }
-        if (assets.missing.length > 0) {
-          this.error(missingAssetError(assets.missing, file, source, root))
-        }
+        const first = browser ? await firstSlides(source, file) : undefined
+        const deck = first?.deck ?? withReadMessages(await compiledSource(source, file), file)
+        const context = { warn: (w: PlacedWarning) => this.warn(w), error: this.error.bind(this) }
+        const found = checkDeck(context as HookContext, deck, file, source)
         // Generated code has no line-for-line relation to the Markdown: an empty map says so.
         const hot =
           serving && this.environment.name === 'client' ? nextHotVersion(file, deck) : undefined
@@ -398,7 +478,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
             ? planChunks(shown.slides, { threshold: lazyThreshold })
             : undefined
         const key = normalizePath(file)
-        if (starts) chunkedDecks.set(key, { deck: shown, assets: assets.found, starts })
+        if (starts) chunkedDecks.set(key, { deck: shown, assets: found, starts })
         else chunkedDecks.delete(key)
         const base = `./${path.basename(file)}?${CHUNK_QUERY}=`
         const lazy = starts && {
@@ -406,8 +486,15 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
           specifier: (n: number) => base + n,
           file: path.basename(file),
         }
-        const code = generateModule(shown, assets.found, hot, lazy, {
+        const partial = first &&
+          hot && {
+            sources: first.outline.sources,
+            specifier: `./${path.basename(file)}?${REST_QUERY}=${hot.version}`,
+            file: path.basename(file),
+          }
+        const code = generateModule(shown, found, hot, lazy, {
           mermaid: diagrams.browser ?? true,
+          ...(partial ? { partial } : {}),
         })
         return { code, map: { mappings: '' }, moduleType: 'js' }
       },
@@ -422,8 +509,13 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
      * - a deck that has never compiled has no HMR boundary yet (the page that
      *   imports it failed to load), so the page reloads: nothing on screen to keep.
      */
-    async hotUpdate({ type, file, modules, read }) {
+    async hotUpdate({ type, file, modules: all, read }) {
       const graph = this.environment.moduleGraph
+      // A page served with its first slides also loaded the whole deck as `?slidemark-rest`.
+      const isRest = (module: EnvironmentModuleNode) => REST_ID.test(module.id?.split('?')[1] ?? '')
+      const rests = all.filter(isRest)
+      const modules = all.filter((module) => !isRest(module))
+      for (const module of rests) graph.invalidateModule(module)
       if (type === 'update' && this.environment.name === 'client' && modules.length === 1) {
         const patch = await slidePatch(normalizePath(file), read, (warning) => this.warn(warning))
         if (patch) {
@@ -449,7 +541,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         this.environment.hot.send({ type: 'full-reload', path: '*' })
         return []
       }
-      return type === 'update' ? undefined : [...modules, ...decks]
+      if (type === 'update') return rests.length > 0 ? modules : undefined
+      return [...modules, ...decks]
     },
   }
 }
@@ -468,3 +561,5 @@ export {
 } from './config.js'
 /** The disk cache the plugin uses by default, for tools (the CLI) that compile the same deck first. */
 export { cacheNamespace, createDiskCache } from './disk-cache.js'
+/** Where a big deck's first slides end, for tools (the CLI's dev server) that compile them first. */
+export { type DeckOutline, FIRST_SLIDES, outlineDeck } from './first-slides.js'

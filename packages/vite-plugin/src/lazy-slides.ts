@@ -12,12 +12,14 @@
  * replaces its slides in the same array with the complete objects. The
  * array carries the loader as a hidden `Symbol.for('slidemark.lazy')`
  * property, which `@slidemark/runtime` reads (see its `lazySlides()`).
+ * `first`, when given, are the complete slides of the first chunk, there at once.
  */
 export function lazySlides(
   index: Array<Record<string, unknown>>,
   starts: number[],
   chunks: Array<() => Promise<{ default: Array<Record<string, unknown>> }>>,
   file: string,
+  first: Array<Record<string, unknown>> = [],
 ): Array<Record<string, unknown>> {
   const slides: Array<Record<string, unknown>> = []
   const states = chunks.map(() => ({ error: undefined as string | undefined }))
@@ -33,6 +35,10 @@ export function lazySlides(
     for (const listener of listeners) listener(starts[chunk] as number, end(chunk))
   }
   index.forEach((data, n) => {
+    if (first[n] && chunkOf(n) === 0) {
+      slides.push(first[n] as Record<string, unknown>)
+      return
+    }
     const slide: Record<string, unknown> = { ...data, index: n }
     for (const key of ['header', 'content', 'notes', 'assets']) {
       Object.defineProperty(slide, key, {
@@ -51,6 +57,7 @@ export function lazySlides(
     })
     slides.push(slide)
   })
+  if (first.length > 0) loading[0] = Promise.resolve()
   const load = (chunk: number): Promise<void> => {
     const started = loading[chunk]
     if (started) return started

@@ -4,12 +4,14 @@ import * as api from '../src/index.js'
 test('the public API is exactly this list', () => {
   expect(Object.keys(api).sort()).toEqual([
     'CONFIG_FILES',
+    'FIRST_SLIDES',
     'SlidemarkConfigError',
     'cacheNamespace',
     'createDiskCache',
     'default',
     'defineConfig',
     'loadSlidemarkConfig',
+    'outlineDeck',
     'slidemark',
   ])
   expect(api.default).toBe(api.slidemark)

@@ -1,4 +1,5 @@
 import type { ViteDevServer } from 'vite'
+import { compileSettings } from '../deck.js'
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -31,7 +32,19 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
   const loading = Promise.all([import('vite'), import('../app.js'), import('../theme-watch.js')])
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, options.cwd, slideCacheFor)
+  // A big deck: only its first slides compile before the server starts; the plugin does the rest.
+  const { outlineDeck } = await import('@slidemark/vite-plugin')
+  const compat = compileSettings().compat === false ? { compat: false } : {}
+  const outline = (source: string) => outlineDeck(source, compat)
+  const firstPart = (source: string) => outlineDeck(source, { ...compat, first: 1 })?.prefix
+  const prepared = await prepareDeck(
+    input,
+    options.theme,
+    printer,
+    options.cwd,
+    slideCacheFor,
+    firstPart,
+  )
   const [{ createServer }, { viteConfig }, { followThemeChanges }] = await loading
   const root = resolveRoot(options.root, prepared.deck.path, options.cwd ?? process.cwd())
   // The generated app reads the theme from here, so a front matter edit can switch it.
@@ -61,9 +74,8 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
   followThemeChanges(server, app, options.theme)
   const { deck, theme } = prepared
   const url = server.resolvedUrls?.local[0] ?? server.resolvedUrls?.network[0]
-  info(
-    `slidemark: presenting ${deck.displayPath} (${deck.deck.slides.length} slides) with ${theme.packageName}`,
-  )
+  const count = outline(deck.source)?.sources.length ?? deck.deck.slides.length
+  info(`slidemark: presenting ${deck.displayPath} (${count} slides) with ${theme.packageName}`)
   server.printUrls()
   if (url) info(`slidemark: ready at ${url} (Ctrl-C to stop)`)
   options.onReady?.(server)
