@@ -6,6 +6,7 @@ import {
   type ThemeRegistration,
 } from 'shiki'
 import { codeThemes, isOwnCodeTheme } from './code-themes.js'
+import { codeToHtmlOnePass } from './highlight-one-pass.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: Shiki's generic parameters are the bundled id unions.
 export type Highlighter = HighlighterGeneric<any, any>
@@ -52,11 +53,9 @@ export function withLimits(highlighter: Highlighter): Highlighter {
       const key = memoKey(code, options)
       const known = key === undefined ? undefined : memo.get(key)
       if (known !== undefined) return known
-      const html = highlighter.codeToHtml(code, {
-        tokenizeTimeLimit,
-        tokenizeMaxLineLength: maxLineLength,
-        ...options,
-      })
+      const limited = { tokenizeTimeLimit, tokenizeMaxLineLength: maxLineLength, ...options }
+      const html =
+        codeToHtmlOnePass(highlighter, code, limited) ?? highlighter.codeToHtml(code, limited)
       if (key !== undefined) remember(memo, key, html)
       return html
     },

@@ -1,0 +1,368 @@
+/**
+ * Several Shiki themes from one tokenizing pass.
+ *
+ * Shiki's `codeToHtml(code, { themes })` tokenizes the code once per theme
+ * (`codeToTokensWithThemes`): the grammar's regular expressions run twice
+ * for a light and a dark theme, although only the colours differ. Here the
+ * grammar runs once, with a theme that stands for all of them: every scope
+ * path gets one id for the tuple of what each theme resolves there
+ * (foreground, font style, background, inherited the way vscode-textmate
+ * inherits them). Tokens then split exactly where any theme's would, which
+ * is what Shiki's `alignThemesTokenization` makes of the separate passes, so
+ * the HTML is the same string (test/highlight-one-pass.test.ts compares
+ * them on every grammar the fixtures use).
+ *
+ * Only the plain case takes this path (several themes, no transformers, no
+ * grammar state, default whitespace merging); anything else, or anything
+ * unexpected inside Shiki, returns `undefined` and the caller uses Shiki's own
+ * `codeToHtml`.
+ */
+import {
+  applyColorReplacements,
+  type CodeOptionsMultipleThemes,
+  type CodeToHastOptions,
+  flatTokenVariants,
+  hastToHtml,
+  isNoneTheme,
+  isPlainLang,
+  resolveColorReplacements,
+  splitLines,
+  type ThemedToken,
+  type ThemedTokenWithVariants,
+  type ThemeRegistrationResolved,
+  tokensToHast,
+} from 'shiki'
+import { INITIAL, Theme } from 'shiki/textmate'
+import type { Highlighter } from './highlighter.js'
+
+/** What one theme resolves on a scope path: font style, foreground and background colour ids. */
+interface Resolved {
+  fontStyle: number
+  foreground: number
+  background: number
+}
+
+/** vscode-textmate's `StyleAttributes` as `Theme.match` returns it (null: no rule matched). */
+interface StyleAttributes {
+  fontStyle: number
+  foregroundId: number
+  backgroundId: number
+}
+
+/** vscode-textmate's `ScopeStack`: a scope name and the path above it. */
+interface ScopePath {
+  parent: ScopePath | null
+  scopeName: string
+}
+
+/** The foreground id takes 9 bits of a token's metadata: at most this many tuples. */
+const maxTupleId = 511
+
+/** Where vscode-textmate keeps the foreground id in a token's metadata (`EncodedTokenMetadata`). */
+function foregroundOf(metadata: number): number {
+  return (metadata & 0b1111_1111_1000_0000_0000_0000) >>> 15
+}
+
+/** vscode-textmate's `FontStyle` bits that keep whitespace from merging into the next token. */
+const underline = 4
+const strikethrough = 8
+
+class TupleOverflow extends Error {}
+
+/**
+ * A vscode-textmate theme whose "colour" on each scope path is the id of
+ * the tuple every theme in `themes` resolves there. Ids are kept for the
+ * life of the highlighter, so a deck's code blocks share them.
+ */
+class TupleTheme {
+  readonly tuples: Resolved[][] = [[]]
+  private readonly ids = new Map<string, number>()
+  private readonly resolved = new WeakMap<ScopePath, Resolved[]>()
+  private readonly defaults: Resolved[]
+
+  constructor(readonly themes: Theme[]) {
+    this.defaults = themes.map((theme) => {
+      const { fontStyle, foregroundId, backgroundId } = theme.getDefaults() as StyleAttributes
+      return { fontStyle, foreground: foregroundId, background: backgroundId }
+    })
+  }
+
+  getDefaults(): StyleAttributes {
+    return this.attributes(this.defaults)
+  }
+
+  match(path: ScopePath | null): StyleAttributes {
+    return this.attributes(this.resolve(path))
+  }
+
+  getColorMap(): string[] {
+    return []
+  }
+
+  /** Each theme's attributes on `path`, inherited from the path above where a theme sets none. */
+  private resolve(path: ScopePath | null): Resolved[] {
+    if (path === null) return this.defaults
+    let known = this.resolved.get(path)
+    if (known) return known
+    const above = this.resolve(path.parent)
+    known = this.themes.map((theme, index) =>
+      inherit(above[index] as Resolved, theme.match(path as never) as StyleAttributes | null),
+    )
+    this.resolved.set(path, known)
+    return known
+  }
+
+  /** The tuple as vscode-textmate style attributes: its id as the foreground, nothing else set. */
+  private attributes(tuple: Resolved[]): StyleAttributes {
+    const key = tuple.map((t) => `${t.fontStyle},${t.foreground},${t.background}`).join(';')
+    let id = this.ids.get(key)
+    if (id === undefined) {
+      id = this.tuples.length
+      if (id > maxTupleId)
+        throw new TupleOverflow('more colour combinations than token metadata holds')
+      this.tuples.push(tuple)
+      this.ids.set(key, id)
+    }
+    return { fontStyle: 0, foregroundId: id, backgroundId: 0 }
+  }
+}
+
+/** vscode-textmate's `mergeAttributes`, for one theme: what a rule sets wins, the rest is inherited. */
+function inherit(above: Resolved, style: StyleAttributes | null): Resolved {
+  if (style === null) return above
+  return {
+    fontStyle: style.fontStyle !== -1 ? style.fontStyle : above.fontStyle,
+    foreground: style.foregroundId !== 0 ? style.foregroundId : above.foreground,
+    background: style.backgroundId !== 0 ? style.backgroundId : above.background,
+  }
+}
+
+/** One tuple theme per highlighter and list of theme names, with each theme's colour map. */
+interface Prepared {
+  tuple: TupleTheme
+  colorMaps: string[][]
+}
+const prepared = new WeakMap<object, Map<string, Prepared | null>>()
+
+function prepare(
+  internal: object,
+  names: string[],
+  resolved: ThemeRegistrationResolved[],
+): Prepared | null {
+  let byNames = prepared.get(internal)
+  if (!byNames) {
+    byNames = new Map()
+    prepared.set(internal, byNames)
+  }
+  const key = names.join('\0')
+  let entry = byNames.get(key)
+  if (entry === undefined) {
+    const themes = resolved.map((theme) => Theme.createFromRawTheme(theme as never))
+    entry = { tuple: new TupleTheme(themes), colorMaps: themes.map((theme) => theme.getColorMap()) }
+    byNames.set(key, entry)
+  }
+  return entry
+}
+
+/** Drops a tuple theme that ran out of ids: that highlighter takes Shiki's path from then on. */
+function retire(internal: object, names: string[]): void {
+  prepared.get(internal)?.set(names.join('\0'), null)
+}
+
+/** The options this path reproduces exactly; anything else goes to Shiki. */
+const handledOptions = new Set([
+  'lang',
+  'meta',
+  'themes',
+  'defaultColor',
+  'cssVariablePrefix',
+  'colorsRendering',
+  'transformers',
+  'tokenizeTimeLimit',
+  'tokenizeMaxLineLength',
+  'tabindex',
+  'structure',
+  'rootStyle',
+  'colorReplacements',
+])
+
+/** The parts of Shiki's primitive this path calls (`highlighter.getInternalContext()`). */
+interface Internal {
+  getTheme(name: string): ThemeRegistrationResolved
+  getLanguage(name: string): Grammar
+  resolveLangAlias(name: string): string
+}
+
+interface Grammar {
+  tokenizeLine2(
+    line: string,
+    state: unknown,
+    timeLimit?: number,
+  ): { tokens: Uint32Array; ruleStack: unknown }
+  readonly themeProvider: { setTheme(theme: unknown): void; _theme?: unknown }
+}
+
+/**
+ * `highlighter.codeToHtml(code, options)` with the grammar run once for all
+ * of `options.themes`; `undefined` when these options are not the plain case.
+ */
+export function codeToHtmlOnePass(
+  highlighter: Highlighter,
+  code: string,
+  options: CodeToHastOptions,
+): string | undefined {
+  if (!isPlainCase(options)) return undefined
+  const multi = options as CodeToHastOptions & CodeOptionsMultipleThemes
+  const internal = highlighter.getInternalContext() as unknown as Internal
+  const lang = internal.resolveLangAlias(String(options.lang || 'text'))
+  const { defaultColor = 'light', cssVariablePrefix = '--shiki-' } = multi
+  const colorsRendering = multi.colorsRendering ?? 'css-vars'
+  const themes = Object.entries(multi.themes ?? {})
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([color, theme]) => ({ color, theme }))
+    .sort((a, b) => (a.color === defaultColor ? -1 : b.color === defaultColor ? 1 : 0))
+  if (themes.length < 2 || isPlainLang(lang) || lang === 'ansi') return undefined
+  if (themes.some(({ theme }) => isNoneTheme(theme))) return undefined
+  const names = themes.map((t) => t.theme)
+  let tokens: ThemedTokenWithVariants[][]
+  let registrations: ThemeRegistrationResolved[]
+  try {
+    registrations = names.map((name) => internal.getTheme(name))
+    const ready = prepare(internal, names, registrations)
+    if (!ready) return undefined
+    const grammar = internal.getLanguage(lang)
+    tokens = tokenize(code, grammar, ready, themes, registrations, options)
+  } catch (error) {
+    if (error instanceof TupleOverflow) retire(internal, names)
+    return undefined // Shiki's own call gives its own result or error
+  }
+  const order = themes.map((t) => t.color)
+  const flat = tokens.map((line) =>
+    line.map((token) =>
+      flatTokenVariants(token, order, cssVariablePrefix, defaultColor, colorsRendering),
+    ),
+  )
+  const replacements = themes.map((t) => resolveColorReplacements(t.theme, options))
+  const colors = (property: 'fg' | 'bg') =>
+    themes
+      .map((t, index) => {
+        const registration = registrations[index] as ThemeRegistrationResolved
+        const value =
+          applyColorReplacements(registration[property], replacements[index]) || 'inherit'
+        const cssVar = `${cssVariablePrefix + t.color}${property === 'bg' ? '-bg' : ''}:${value}`
+        if (index === 0 && defaultColor) return value
+        return colorsRendering === 'css-vars' ? cssVar : null
+      })
+      .filter(Boolean)
+      .join(';')
+  const fg = colors('fg')
+  const bg = colors('bg')
+  const rootStyle = defaultColor ? undefined : [fg, bg].join(';')
+  const hast = tokensToHast(
+    mergeWhitespaceTokens(flat),
+    {
+      ...options,
+      fg,
+      bg,
+      themeName: `shiki-themes ${registrations.map((t) => t.name).join(' ')}`,
+      rootStyle: options.rootStyle === false ? false : (options.rootStyle ?? rootStyle),
+    } as never,
+    { meta: {}, options, source: code } as never,
+  )
+  return hastToHtml(hast)
+}
+
+function isPlainCase(options: CodeToHastOptions): boolean {
+  if (!('themes' in options) || !options.themes) return false
+  if ((options as CodeOptionsMultipleThemes).defaultColor === 'light-dark()') return false
+  if (options.transformers && options.transformers.length > 0) return false
+  return Object.keys(options).every((key) => handledOptions.has(key))
+}
+
+/**
+ * Tokens with one variant per theme, as `codeToTokensWithThemes` gives them:
+ * the grammar runs with the tuple theme set on its registry (and the theme
+ * that was there put back after).
+ */
+function tokenize(
+  code: string,
+  grammar: Grammar,
+  { tuple, colorMaps }: Prepared,
+  themes: Array<{ color: string; theme: string }>,
+  registrations: ThemeRegistrationResolved[],
+  options: CodeToHastOptions,
+): ThemedTokenWithVariants[][] {
+  const provider = grammar.themeProvider
+  if (!provider || typeof provider.setTheme !== 'function' || provider._theme === undefined) {
+    throw new Error('Shiki internals changed: no theme provider to swap')
+  }
+  const { tokenizeMaxLineLength = 0, tokenizeTimeLimit = 500 } = options
+  const replacements = registrations.map((theme) => resolveColorReplacements(theme, options))
+  const previous = provider._theme
+  provider.setTheme(tuple)
+  try {
+    let state: unknown = INITIAL
+    return splitLines(code).map(([line, lineOffset]): ThemedTokenWithVariants[] => {
+      if (line === '') return []
+      if (tokenizeMaxLineLength > 0 && line.length >= tokenizeMaxLineLength) {
+        const variants = Object.fromEntries(
+          themes.map((t) => [t.color, { color: '', fontStyle: 0 }]),
+        )
+        return [{ content: line, offset: lineOffset, variants }]
+      }
+      const result = grammar.tokenizeLine2(line, state, tokenizeTimeLimit)
+      state = result.ruleStack
+      const count = result.tokens.length / 2
+      const out: ThemedTokenWithVariants[] = []
+      for (let j = 0; j < count; j++) {
+        const start = result.tokens[2 * j] as number
+        const end = j + 1 < count ? (result.tokens[2 * j + 2] as number) : line.length
+        if (start === end) continue
+        const id = foregroundOf(result.tokens[2 * j + 1] as number)
+        const resolved = tuple.tuples[id]
+        if (!resolved || resolved.length !== themes.length) throw new Error(`no colour tuple ${id}`)
+        const variants: ThemedTokenWithVariants['variants'] = {}
+        themes.forEach((t, index) => {
+          const r = resolved[index] as Resolved
+          const color = (colorMaps[index] as string[])[r.foreground]
+          variants[t.color] = {
+            color: applyColorReplacements(color as string, replacements[index]),
+            fontStyle: r.fontStyle,
+          } as ThemedToken
+        })
+        out.push({ content: line.substring(start, end), offset: lineOffset + start, variants })
+      }
+      return out
+    })
+  } finally {
+    provider.setTheme(previous)
+  }
+}
+
+/** Shiki's `mergeWhitespaceTokens` (codeToHast's default): whitespace joins the token after it. */
+function mergeWhitespaceTokens(lines: ThemedToken[][]): ThemedToken[][] {
+  return lines.map((line) => {
+    const merged: ThemedToken[] = []
+    let carried = ''
+    let firstOffset: number | undefined
+    line.forEach((token, index) => {
+      const decorated =
+        token.fontStyle && (token.fontStyle & underline || token.fontStyle & strikethrough)
+      if (!decorated && /^\s+$/.test(token.content) && line[index + 1]) {
+        firstOffset ??= token.offset
+        carried += token.content
+      } else if (carried) {
+        if (!decorated) {
+          merged.push({ ...token, offset: firstOffset as number, content: carried + token.content })
+        } else {
+          merged.push({ content: carried, offset: firstOffset as number }, token)
+        }
+        firstOffset = undefined
+        carried = ''
+      } else {
+        merged.push(token)
+      }
+    })
+    return merged
+  })
+}

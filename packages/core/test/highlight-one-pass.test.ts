@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
+import { afterAll, describe, expect, test } from 'vitest'
+import { codeThemes } from '../src/lib/code-themes.js'
+import { codeToHtmlOnePass } from '../src/lib/highlight-one-pass.js'
+import type { Highlighter } from '../src/lib/highlighter.js'
+import { isKnownLanguage } from '../src/lib/remark-code-languages.js'
+
+/** Code blocks of our fixture decks, fenced or `!lang`. */
+function fixtureBlocks(): Array<{ lang: string; code: string }> {
+  const root = new URL('./fixtures/', import.meta.url)
+  const blocks: Array<{ lang: string; code: string }> = []
+  for (const name of readdirSync(root)) {
+    const text = readFileSync(new URL(`${name}/input.slides.md`, root), 'utf8')
+    for (const match of text.replace(/\r\n/g, '\n').matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)) {
+      blocks.push({ lang: match[1] as string, code: match[2] as string })
+    }
+  }
+  return blocks.filter((block) => isKnownLanguage(block.lang))
+}
+
+/** Written for this test: embedded grammars, backgrounds, decorations, odd lines. */
+const ownBlocks: Array<{ lang: string; code: string }> = [
+  {
+    lang: 'html',
+    code: '<!doctype html>\n<style>\n  .card > h2 { color: #c33; font: 700 1.2em/1 serif }\n</style>\n<script type="module">\n  const n = document.querySelectorAll(".card").length\n  console.log("cards: " + n)\n</script>\n<p class="card">日本語の<em>段落</em> &amp; more</p>',
+  },
+  {
+    lang: 'diff',
+    code: '--- a/queue.go\n+++ b/queue.go\n@@ -3,7 +3,7 @@\n-\treturn nil\n+\treturn errors.New("empty")\n context line',
+  },
+  {
+    lang: 'go',
+    code: 'package queue\n\n// Pop removes the oldest item.\nfunc (q *Queue[T]) Pop() (T, error) {\n\tvar zero T\n\tif len(q.items) == 0 {\n\t\treturn zero, fmt.Errorf("pop: %w", ErrEmpty)\n\t}\n\titem := q.items[0]\n\tq.items = q.items[1:]\n\treturn item, nil\n}',
+  },
+  {
+    lang: 'rust',
+    code: '#[derive(Debug)]\nenum Shape { Circle { r: f64 }, Square(f64) }\n\nimpl Shape {\n    fn area(&self) -> f64 {\n        match *self {\n            Shape::Circle { r } => std::f64::consts::PI * r * r,\n            Shape::Square(s) => s * s, // side²\n        }\n    }\n}',
+  },
+  {
+    lang: 'markdown',
+    code: '# Título con `código`\n\n> **Nota**: _cursiva_ y ~~tachado~~\n\n```python\nasync def main():\n    await asyncio.sleep(0.5)\n```\n\n- [x] hecho\n- [ ] pendiente',
+  },
+  {
+    lang: 'python',
+    code: `@dataclass(frozen=True)\nclass Point:\n    x: float\n    y: float = 0.0\n\n\n\ndef norm(p: Point) -> float:\n    """Length of p."""\n    return (p.x ** 2 + p.y ** 2) ** 0.5  # 長さ\n${'value = "x"; '.repeat(40)}`,
+  },
+  {
+    lang: 'javascript',
+    code: `const s = '${'a'.repeat(120)}'\n\n\n   \n\tlet x = /ab+c/gi.test(s) ? 1 : 0`,
+  },
+]
+
+const themePairs = [
+  { light: 'github-light', dark: 'github-dark' },
+  { light: 'pygments', dark: 'github-dark' },
+  { light: 'solarized-light', dark: 'monokai' },
+  { light: 'vitesse-light', dark: 'vitesse-dark' },
+]
+
+const highlighters: Highlighter[] = []
+afterAll(() => {
+  for (const highlighter of highlighters) highlighter.dispose()
+})
+
+async function highlighterFor(themes: { light: string; dark: string }, langs: string[]) {
+  const highlighter = await createHighlighter({
+    themes: Object.values(themes).map((name) => codeThemes[name] ?? name),
+    langs,
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
+  })
+  highlighters.push(highlighter)
+  return highlighter
+}
+
+/** The options rehype-pretty-code passes, with Slidemark's tokenizer limits. */
+function prettyCodeOptions(lang: string, themes: { light: string; dark: string }) {
+  return {
+    tokenizeTimeLimit: 0,
+    tokenizeMaxLineLength: 200,
+    lang,
+    meta: { __raw: '{2} title="x"' },
+    transformers: undefined,
+    defaultColor: false as const,
+    themes,
+  }
+}
+
+describe('codeToHtmlOnePass', () => {
+  const blocks = [...fixtureBlocks(), ...ownBlocks]
+  const langs = [...new Set(blocks.map((block) => block.lang))]
+
+  for (const themes of themePairs) {
+    test(`gives the same HTML as Shiki's two passes with ${themes.light} and ${themes.dark}`, async () => {
+      expect(blocks.length).toBeGreaterThan(15)
+      const highlighter = await highlighterFor(themes, langs)
+      for (const { lang, code } of blocks) {
+        const options = prettyCodeOptions(lang, themes)
+        const html = codeToHtmlOnePass(highlighter, code, options)
+        expect(html, `${lang}: ${code.slice(0, 40)}`).toBe(highlighter.codeToHtml(code, options))
+      }
+    }, 120_000)
+  }
+
+  test('puts the theme back: single-theme calls on the same highlighter are unchanged', async () => {
+    const themes = themePairs[0] as { light: string; dark: string }
+    const highlighter = await highlighterFor(themes, ['go', 'python'])
+    const code = (ownBlocks[2] as { code: string }).code
+    const before = highlighter.codeToHtml(code, { lang: 'go', theme: 'github-dark' })
+    codeToHtmlOnePass(highlighter, code, prettyCodeOptions('go', themes))
+    expect(highlighter.codeToHtml(code, { lang: 'go', theme: 'github-dark' })).toBe(before)
+    expect(highlighter.codeToHtml('x = 1', { lang: 'python', theme: 'github-dark' })).toContain(
+      'color:#79B8FF',
+    )
+  })
+
+  test('declines what it does not reproduce, leaving it to Shiki', async () => {
+    const themes = themePairs[0] as { light: string; dark: string }
+    const highlighter = await highlighterFor(themes, ['go'])
+    const base = prettyCodeOptions('go', themes)
+    const declined = [
+      { lang: 'go', theme: 'github-dark' },
+      { ...base, lang: 'plaintext' },
+      { ...base, lang: 'not-a-language' },
+      { ...base, transformers: [{ name: 'spy' }] },
+      { ...base, defaultColor: 'light-dark()' as const },
+      { ...base, mergeWhitespaces: false },
+    ]
+    for (const options of declined) {
+      expect(codeToHtmlOnePass(highlighter, 'x := 1', options as never)).toBeUndefined()
+    }
+  })
+})
