@@ -55,7 +55,9 @@ test('the pool entry (@slidemark/core/pool) exports exactly this list', async ()
     'compileInPool',
     'defaultSlideTimeout',
     'destroyCompilePool',
+    'estimateSlides',
     'slidesPerThread',
+    'startCompilePool',
     'wallClockFactor',
   ])
 })

@@ -64,12 +64,32 @@ export async function destroyCompilePool(): Promise<void> {
   await current?.destroy()
 }
 
-/** The pool, started on first use: up to one thread per core, one kept warm between compiles. */
-function getPool(): Tinypool {
+/**
+ * Starts the pool's threads now, as many as a deck of about `slides`
+ * slides will use (one per `slidesPerThread`, at most one per core), so
+ * they load the pipeline and create the Shiki highlighter while the caller
+ * does something else (the CLI: loading Vite). Does nothing once the pool
+ * runs; `compileInPool()` starts it anyway when needed.
+ */
+export function startCompilePool(slides = 1): void {
+  getPool(Math.ceil(Math.max(1, slides) / slidesPerThread))
+}
+
+/** Slides in `source` if it splits on `---` lines: a hint for `startCompilePool`, never exact. */
+export function estimateSlides(source: string): number {
+  return (source.match(/^---[ \t]*$/gm)?.length ?? 0) + 1
+}
+
+/**
+ * The pool, started on first use: up to one thread per core, `threads` of
+ * them (at least one) started at once and kept warm between compiles.
+ */
+function getPool(threads = 1): Tinypool {
+  const maxThreads = availableParallelism()
   pool ??= new Tinypool({
     filename: workerFile().href,
-    minThreads: 1,
-    maxThreads: availableParallelism(),
+    minThreads: Math.min(maxThreads, Math.max(1, threads)),
+    maxThreads,
     // Extra threads stay a while for the next compile (a dev-server edit, the next deck).
     idleTimeout: 30_000,
   })
