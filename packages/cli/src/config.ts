@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { formatMessage } from '@slidemark/core/messages'
+import { CONFIG_FILES } from '@slidemark/vite-plugin/paths'
 import type { CompileSettings } from './deck.js'
 import { CliError, exitCodes } from './errors.js'
 
@@ -108,6 +109,13 @@ export async function loadConfigSettings(
   const dir = path.dirname(path.resolve(deck))
   // No folder (a mistyped deck path): the command reports the missing deck itself.
   if (configFile === undefined && !fs.existsSync(dir)) return {}
+  // Most decks have no configuration: that is decided without loading Vite (a second or more).
+  if (
+    configFile === undefined &&
+    !CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))
+  ) {
+    return {}
+  }
   const { loadSlidemarkConfig, SlidemarkConfigError } = await import('@slidemark/vite-plugin')
   try {
     const loaded = await loadSlidemarkConfig({ file: configFile, dir, display: shownPath })

@@ -116,3 +116,17 @@ export async function slideCacheFor(deckDir: string): Promise<SlideCache> {
   const { cacheNamespace, createDiskCache } = await import('@slidemark/vite-plugin')
   return createDiskCache(path.join(cacheDirFor(deckDir), 'slidemark'), cacheNamespace({}))
 }
+
+/**
+ * Whether the deck's folder has a slide cache store yet (a `.jsonl` file in
+ * `<cacheDir>/slidemark`): without one every slide will compile, so the
+ * build starts its compile threads before anything else.
+ */
+export function hasSlideCache(deckDir: string, environment: CacheEnvironment = {}): boolean {
+  try {
+    const dir = path.join(cacheDirFor(deckDir, environment), 'slidemark')
+    return fs.readdirSync(dir).some((name) => name.endsWith('.jsonl'))
+  } catch {
+    return false
+  }
+}

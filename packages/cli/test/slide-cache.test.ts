@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cacheDirFor, userCacheDir } from '../src/slide-cache.js'
+import { cacheDirFor, hasSlideCache, userCacheDir } from '../src/slide-cache.js'
 import { runCli, tempDir } from './helpers.js'
 
 const made: string[] = []
@@ -95,6 +95,19 @@ describe('where the CLI caches', () => {
     })
     fs.chmodSync(path.join(root, 'talks', 'node_modules', '.vite', 'slidemark'), 0o777)
     expect(cacheDirFor(deckDir, { env, uid: me }).startsWith(home)).toBe(true)
+  })
+})
+
+describe('a cold build is recognised before the deck compiles', () => {
+  it('hasSlideCache: no store before the first build, a .jsonl store after it', () => {
+    const { deckDir, env } = setup()
+    expect(hasSlideCache(deckDir, { env, uid: me })).toBe(false)
+    const store = path.join(cacheDirFor(deckDir, { env, uid: me }), 'slidemark')
+    fs.mkdirSync(store, { recursive: true })
+    fs.writeFileSync(path.join(store, 'leftover.tmp'), '')
+    expect(hasSlideCache(deckDir, { env, uid: me })).toBe(false)
+    fs.writeFileSync(path.join(store, `${'a'.repeat(64)}.jsonl`), '')
+    expect(hasSlideCache(deckDir, { env, uid: me })).toBe(true)
   })
 })
 

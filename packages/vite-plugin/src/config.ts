@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { loadConfigFromFile } from 'vite'
 import type { Options } from './index.js'
+import { CONFIG_FILES } from './paths.js'
 
 /**
  * What `slidemark.config.{ts,js,mjs}` exports by default: the Vite plugin's
@@ -17,8 +18,7 @@ export function defineConfig(config: SlidemarkConfig): SlidemarkConfig {
   return config
 }
 
-/** The names searched in the deck's folder, in this order. */
-export const CONFIG_FILES = ['slidemark.config.ts', 'slidemark.config.js', 'slidemark.config.mjs']
+export { CONFIG_FILES }
 
 /** A configuration file that cannot be used; `message` starts with `file:line:column` or `file`. */
 export class SlidemarkConfigError extends Error {

@@ -17,7 +17,8 @@ test('the public API is exactly this list', () => {
   expect(api.default).toBe(api.slidemark)
 })
 
-test('the paths entry (@slidemark/vite-plugin/paths) exports the confinement helpers', async () => {
+test('the paths entry (@slidemark/vite-plugin/paths) exports the confinement helpers and the config names', async () => {
   const paths = await import('../src/paths.js')
-  expect(Object.keys(paths).sort()).toEqual(['isInside', 'realPath'])
+  expect(Object.keys(paths).sort()).toEqual(['CONFIG_FILES', 'isInside', 'realPath'])
+  expect(paths.CONFIG_FILES).toBe(api.CONFIG_FILES)
 })

@@ -6,10 +6,16 @@ import type { DrawnDiagram } from '@slidemark/core'
 import type { Browser } from 'playwright-core'
 import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
-import { displayPathOf, type LoadedDeck, readDeckSource } from '../deck.js'
+import {
+  compileSettings,
+  displayPathOf,
+  hasUserPlugins,
+  type LoadedDeck,
+  readDeckSource,
+} from '../deck.js'
 import { deckHasDiagrams, drawnDiagrams, pageCanBeDark, withDarkDrawings } from '../diagrams.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
-import { registerCleanup } from '../interrupt.js'
+import { registerCleanup, registerCompilePool } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import {
   checkOutputDir,
@@ -24,7 +30,7 @@ import {
 import type { PreparedDeck } from '../prepare.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
-import { slideCacheFor } from '../slide-cache.js'
+import { hasSlideCache, slideCacheFor } from '../slide-cache.js'
 import { launch, openDeck } from './export.js'
 
 /** The file `--single-file` writes into the output folder. */
@@ -287,21 +293,35 @@ async function drawIn(browser: Browser, html: string, file: string, scheme: 'lig
   }
 }
 
+/**
+ * On a cold build (no slide cache yet, no user plugins) the compile threads
+ * start first, so they load the pipeline and Shiki on other cores while
+ * this thread loads Vite. A warm build starts none unless slides miss.
+ */
+async function startCompileThreads(read: Omit<LoadedDeck, 'deck'>): Promise<void> {
+  if (hasUserPlugins(compileSettings()) || hasSlideCache(read.dir)) return
+  const pool = await import('@slidemark/core/pool')
+  registerCompilePool(pool)
+  pool.startCompilePool(pool.estimateSlides(read.source))
+}
+
 /** `slidemark build`: a static deck folder, or one self-contained HTML file. */
 export async function build(input: string, options: BuildOptions = {}): Promise<BuildTarget> {
   const cwd = options.cwd ?? process.cwd()
   const singleFile = options.singleFile ?? false
   const base = normalizeBase(options.base)
   const started = performance.now()
-  // Vite loads while the deck compiles.
-  const loading = import('../vite-build.js')
-  loading.catch(() => {})
   // The output is checked before any work, and again once the deck's images are known.
   const target = resolveTarget(options.out, singleFile, cwd)
-  const deckPath = readDeckSource(input, cwd).path
+  const read = readDeckSource(input, cwd)
+  const deckPath = read.path
   const root = resolveRoot(options.root, deckPath, cwd)
   const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
   checkTarget(target, check)
+  await startCompileThreads(read)
+  // Vite loads while the deck compiles.
+  const loading = import('../vite-build.js')
+  loading.catch(() => {})
   const printer = new MessagePrinter()
   const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
   const { deck } = prepared
