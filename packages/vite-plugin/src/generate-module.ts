@@ -227,10 +227,20 @@ export function generateRestModule(
   ].join('\n')
 }
 
-/** The fields of a slide that stay in a chunked deck's entry; the others come with its chunk. */
-function slideMetadata(slide: Slide): Omit<Slide, 'header' | 'content' | 'notes' | 'assets'> {
+/**
+ * The fields of a slide that stay in a chunked deck's entry (the others come
+ * with its chunk), without `index` and without `kind: 'content'`, `steps: 1`
+ * and `classes: []`, which `lazySlides` puts back: a third fewer bytes.
+ */
+function slideMetadata(slide: Slide): Partial<Slide> {
   const { header: _h, content: _c, notes: _n, assets: _a, index: _i, ...metadata } = slide
-  return metadata as Slide
+  const { kind, steps, classes, ...rest } = metadata
+  return {
+    ...rest,
+    ...(kind === 'content' ? {} : { kind }),
+    ...(steps === 1 ? {} : { steps }),
+    ...(classes.length === 0 ? {} : { classes }),
+  }
 }
 
 /** The entry of a chunked deck: slide metadata, one dynamic import per chunk, `lazySlides()`. */

@@ -39,7 +39,14 @@ export function lazySlides(
       slides.push(first[n] as Record<string, unknown>)
       return
     }
-    const slide: Record<string, unknown> = { ...data, index: n }
+    // The entry leaves out the commonest values (see `slideMetadata` in generate-module.ts).
+    const slide: Record<string, unknown> = {
+      kind: 'content',
+      steps: 1,
+      classes: [],
+      ...data,
+      index: n,
+    }
     for (const key of ['header', 'content', 'notes', 'assets']) {
       Object.defineProperty(slide, key, {
         configurable: true,
