@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { compile } from '@slidemark/core'
 import slidemark from '@slidemark/vite-plugin'
 import { build } from 'vite'
-import { artifactsDir, deckFile, fitAppDir, playgroundDir } from './paths.js'
+import { artifactsDir, deckFile, fitAppDir, playgroundDir, technicalAppDir } from './paths.js'
 import { serveStatic } from './static-server.js'
 import type { DeckSummary } from './tests/fixtures.js'
 
@@ -62,6 +62,18 @@ export default async function globalSetup() {
     build: { outDir: fitDir, emptyOutDir: true },
   })
 
+  // The technical talk (code steps, magic move, math, diagrams) in a plain Vite app:
+  // diagrams drawn in the browser by the runtime's Mermaid chunk.
+  const technicalDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-technical-app-'))
+  await build({
+    root: technicalAppDir,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    plugins: [slidemark({ cacheDir: false })],
+    build: { outDir: technicalDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  })
+
   const deck = await compile(readFileSync(deckFile, 'utf8'), { filename: deckFile })
   const summary: DeckSummary = {
     title: typeof deck.meta.title === 'string' ? deck.meta.title : '',
@@ -82,6 +94,7 @@ export default async function globalSetup() {
     '/talks/': talksDir,
     '/any/sub/path/': relativeDir,
     '/fit/': fitDir,
+    '/technical/': technicalDir,
   })
   process.env.SLIDEMARK_E2E_URL = url
 
@@ -90,5 +103,6 @@ export default async function globalSetup() {
     rmSync(relativeDir, { recursive: true, force: true })
     rmSync(talksDir, { recursive: true, force: true })
     rmSync(fitDir, { recursive: true, force: true })
+    rmSync(technicalDir, { recursive: true, force: true })
   }
 }

@@ -6,3 +6,4 @@ export const deckFile = fileURLToPath(new URL('../playground/src/talk.slides.md'
 export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url))
 export const fitAppDir = fileURLToPath(new URL('./fit-app/', import.meta.url))
 export const chunkedAppDir = fileURLToPath(new URL('./chunked-app/', import.meta.url))
+export const technicalAppDir = fileURLToPath(new URL('./technical-app/', import.meta.url))

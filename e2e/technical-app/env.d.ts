@@ -1,0 +1,1 @@
+/// <reference types="@slidemark/vite-plugin/client" />
