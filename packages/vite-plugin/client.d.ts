@@ -9,6 +9,7 @@ declare module '*.slides.md' {
    * (see the plugin's `lazy` option) the HTML of each slide (`header`,
    * `content`, `notes`, `assets`) arrives with its chunk: reading it before
    * throws; `await loadSlides()` first. Every other field is there at once.
+   * So it is on the dev server's cold start of a big deck, until the rest is compiled.
    */
   const slides: Slide[]
   export default slides

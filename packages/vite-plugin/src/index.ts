@@ -94,7 +94,8 @@ export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> 
    * current one: its module holds only each slide's metadata, and reading
    * the HTML of a slide whose chunk has not arrived throws (`await
    * loadSlides()` first). Default: 512 000. `false`: every slide in the
-   * deck's module. The dev server and SSR always put every slide in the module.
+   * deck's module. The dev server and SSR put every slide in the module (the
+   * dev server serves a big deck's first slides first on a cold start).
    */
   lazy?: number | false
   /**
