@@ -97,6 +97,41 @@ describe('remark decks', () => {
   })
 })
 
+describe('remark slides', () => {
+  const remark = (source: string) => compile(source, { cache: false, format: 'remark' })
+
+  test('a layout’s footer goes after the slide’s own heading, which stays its header and title', async () => {
+    const deck = await remark(
+      'layout: true\n\n.footer[PyCon · @jo]\n\n---\n\n## Example tests\n\nThey check what you thought of.\n',
+    )
+    expect(deck.slides[0]).toMatchObject({
+      title: 'Example tests',
+      header: '<h2>Example tests</h2>',
+      kind: 'content',
+    })
+    expect(deck.slides[0]?.content).toBe(
+      '<p><span class="footer">PyCon · @jo</span></p>\n<p>They check what you thought of.</p>',
+    )
+  })
+
+  test('`![:scale 50%]` sizes the image; another macro is a warning at the image', async () => {
+    const deck = await remark(
+      '# Pictures\n\n![:scale 50%](img/a.png)\n\n![:youtube abc](img/b.png)\n',
+    )
+    expect(deck.slides[0]?.content).toContain('<img src="img/a.png" alt="" style="width: 50%">')
+    expect(deck.messages).toMatchObject([{ line: 5, column: 1, ruleId: 'unsupported-syntax' }])
+  })
+
+  test('the `background-image` property is the slide background', async () => {
+    const deck = await remark('background-image: url(img/bugs.jpg)\n\n# Shrinking\n')
+    expect(deck.slides[0]).toMatchObject({ header: '<h1>Shrinking</h1>', kind: 'segue' })
+    expect(deck.slides[0]?.content).toBe(
+      '<div class="slidemark-background"><img src="img/bugs.jpg" alt=""></div>',
+    )
+    expect(deck.slides[0]?.assets).toMatchObject([{ url: 'img/bugs.jpg', line: 1 }])
+  })
+})
+
 describe('reveal.js decks', () => {
   test('separators inside fenced code do not split (a deliberate difference: reveal.js splits there)', async () => {
     const deck = await compile('# One\n\n```\n---\n----\n```\n\n---\n\n# Two\n', {

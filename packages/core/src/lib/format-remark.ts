@@ -1,3 +1,4 @@
+import { backgroundHtml } from './background.js'
 import {
   addedBreak,
   deckLines,
@@ -125,8 +126,16 @@ function inherit(slide: RemarkSlide, template: RemarkSlide): RemarkSlide {
   const own = slide.continued ? [...stepMarker(slide.at), ...slide.content] : slide.content
   const slot = template.content.findIndex((entry) => entry.text.includes('{{content}}'))
   let content: Line[]
-  if (slot === -1) content = [...template.content, { text: '', line: slide.at }, ...own]
-  else {
+  if (slot === -1) {
+    // remark puts a layout's content first; a heading of the slide's own stays its header.
+    const heading = headingFirst(own, template.content)
+    content = [
+      ...heading,
+      ...template.content,
+      { text: '', line: slide.at },
+      ...own.slice(heading.length),
+    ]
+  } else {
     const entry = template.content[slot] as Line
     const [before = '', after = ''] = entry.text.split('{{content}}')
     content = [
@@ -141,6 +150,19 @@ function inherit(slide: RemarkSlide, template: RemarkSlide): RemarkSlide {
     ? [template.range[0], slide.range[1]]
     : slide.range
   return { ...slide, properties, content, notes: [...template.notes, ...slide.notes], range }
+}
+
+/**
+ * The lines of `own` up to its opening ATX heading, when it opens with one
+ * and the template has no heading of its own (a footer, a logo): they go
+ * before the template's content so the heading stays the slide's header.
+ */
+function headingFirst(own: Line[], template: Line[]): Line[] {
+  const first = own.findIndex((entry) => entry.text.trim() !== '')
+  const atx = /^ {0,3}#{1,6}(?:[ \t]|$)/
+  if (first === -1 || !atx.test(own[first]?.text ?? '')) return []
+  if (template.some((entry) => atx.test(entry.text))) return []
+  return [...own.slice(0, first + 1), { text: '', line: own[first]?.line ?? 1 }]
 }
 
 function toSource(slide: RemarkSlide): SlideSource | undefined {
@@ -162,6 +184,14 @@ function toSource(slide: RemarkSlide): SlideSource | undefined {
   if (own.length > 0) {
     source.start = Math.min(...own)
     source.end = Math.max(...own)
+  }
+  const image = /^url\(\s*['"]?([^'")]+)['"]?\s*\)$/.exec(
+    slide.properties['background-image']?.trim() ?? '',
+  )?.[1]
+  if (image) {
+    const line = slide.propertyLines['background-image'] ?? source.start
+    source.text = `${backgroundHtml({ images: [{ url: image }] })}\n\n${source.text}`
+    source.lineMap = [line, line, ...(source.lineMap ?? [])]
   }
   const classes = (slide.properties.class ?? '').split(/[, ]/).filter(Boolean)
   if (classes.length > 0) source.classes = classes
