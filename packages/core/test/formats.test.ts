@@ -358,6 +358,13 @@ describe('Slidev slides', () => {
     expect(deck.slides[1]?.source).toEqual({ start: 13, end: 15 })
   })
 
+  test('a self-closing Vue component is closed, so the content after it is not inside it', async () => {
+    const deck = await slidev('# One\n\n<Counter :count="10" />\n\nAfter the counter\n')
+    expect(deck.slides[0]?.content).toBe(
+      '<counter :count="10"></counter>\n<p>After the counter</p>',
+    )
+  })
+
   test('a Vue expression in text is a warning at its place', async () => {
     const deck = await slidev('# One\n\nPage {{ $slidev.nav.currentPage }}\n')
     expect(deck.messages).toMatchObject([{ line: 3, column: 1, ruleId: 'unsupported-syntax' }])

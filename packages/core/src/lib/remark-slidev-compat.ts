@@ -76,6 +76,7 @@ function walk(parent: Parent, state: State, file: VFile): void {
       }
       markAttributeClick(node, state)
       warnComponents(node, file, state)
+      node.value = closeComponents(node.value)
     }
     if ('children' in node) walk(node as Parent, state, file)
   }
@@ -136,4 +137,17 @@ function warnExpression(tree: Root, file: VFile): void {
     )
     message.fatal = false
   })
+}
+
+const selfClosing = /<([A-Z][\w.]*|[a-z][\w]*-[\w-]+)((?:\s[^<>]*?)?)\s*\/>/g
+
+/**
+ * `<Tweet id="1" />` as `<Tweet id="1"></Tweet>`: HTML has no self-closing
+ * custom elements, so a browser would otherwise put everything after the
+ * component inside it.
+ */
+function closeComponents(html: string): string {
+  return html.replace(selfClosing, (_match, name: string, attributes: string) =>
+    slidevTags.has(name) ? _match : `<${name}${attributes}></${name}>`,
+  )
 }
