@@ -404,6 +404,17 @@ describe('landslide decks', () => {
 })
 
 describe('convertDeck', () => {
+  test('a converted deck does not apply a background or a heading divider twice', async () => {
+    const slidev = convertDeck('---\nlayout: cover\nbackground: img/c.jpg\n---\n\n# Cover\n', {
+      format: 'slidev',
+    })
+    const again = await compile(slidev.text, { cache: false })
+    expect(again.slides[0]?.content.match(/slidemark-background/g)).toHaveLength(1)
+    const marp = convertDeck('---\nmarp: true\nheadingDivider: 1\n---\n\n# A\n\n# B\n')
+    expect(marp.text).not.toContain('headingDivider')
+    expect((await compile(marp.text, { cache: false })).slides).toHaveLength(2)
+  })
+
   test('writes `format:` only for other tools’ decks and keeps a Slidemark deck as it is', () => {
     const plain = '#One\n\nText\n\n---\n\n#Two\n'
     expect(convertDeck(plain)).toMatchObject({ format: 'slidemark', text: plain })

@@ -18,8 +18,19 @@ export interface ConvertedDeck {
 
 /** Front matter keys a format consumed into the slides themselves. */
 const consumedKeys: Partial<Record<DeckFormat, string[]>> = {
-  marp: ['paginate', 'header', 'footer', 'class', 'format'],
-  slidev: ['layout', 'class', 'format'],
+  marp: [
+    'paginate',
+    'header',
+    'footer',
+    'class',
+    'format',
+    'backgroundColor',
+    'backgroundImage',
+    'color',
+    'style',
+    'headingDivider',
+  ],
+  slidev: ['layout', 'class', 'format', 'background', 'image'],
 }
 
 /**
