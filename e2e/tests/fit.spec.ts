@@ -9,7 +9,7 @@ import { expect, settled, test } from './fixtures.js'
  * hostile host stylesheet), in both themes at 1280×800.
  */
 
-const decks = ['overfull', 'titles', 'cjk'] as const
+const decks = ['overfull', 'titles', 'cjk', 'pygments'] as const
 /** Smallest text a slide may show, in design px (CSS px of the slide before scaling to the window). */
 const MIN_TEXT = 10
 
@@ -88,42 +88,94 @@ function layoutProblems(page: Page, selector: string): Promise<string[]> {
   )
 }
 
-for (const name of decks) {
+/**
+ * Walk every slide at every step with `go` and collect the layout problems
+ * of each; slides marked `.fx: no-fit` are skipped (they opt out on purpose).
+ * A screenshot of each slide with steps goes to e2e/artifacts/.
+ */
+async function everyStepProblems(
+  page: Page,
+  slides: Array<{ steps: number; classes: string[] }>,
+  go: (slide: number, step: number) => Promise<void>,
+  shot: string,
+): Promise<string[]> {
+  const problems: string[] = []
+  for (const [index, slide] of slides.entries()) {
+    if (slide.classes.includes('no-fit')) continue
+    for (let step = 0; step < Math.max(1, slide.steps); step++) {
+      await go(index, step)
+      const current = `[data-slidemark-slide="${index}"][aria-current="true"][data-slidemark-fit]`
+      await page.waitForSelector(current)
+      await expect(page.locator('[data-slidemark-deck]')).toHaveAttribute(
+        'data-current-step',
+        String(step),
+      )
+      problems.push(
+        ...(await layoutProblems(page, current)).map((problem) =>
+          slide.steps > 1 ? `${problem} (step ${step + 1})` : problem,
+        ),
+      )
+    }
+    if (slide.steps > 0) {
+      await page.screenshot({ path: join(artifactsDir, `${shot}-${index + 1}.png`) })
+    }
+  }
+  return problems
+}
+
+/** Every fixture deck, then the titles and CJK decks again inside the hostile host page. */
+const variants = [
+  ...decks.map((name) => ({ name, query: `deck=${name}` })),
+  { name: 'titles-hostile', query: 'deck=titles&hostile' },
+  { name: 'cjk-hostile', query: 'deck=cjk&hostile' },
+]
+
+for (const { name, query } of variants) {
   test(`${name}: every slide shows all of its content at every step, headings clear, text 10 px or more`, async ({
     page,
     themeName,
   }) => {
-    await open(page, themeName, `deck=${name}`)
+    await open(page, themeName, query)
     const slides = await page.evaluate(() =>
       (window as unknown as { deck: DeckHandle }).deck.slides.map((s) => ({
         steps: s.steps,
         classes: s.classes,
       })),
     )
-    const problems: string[] = []
-    for (const [index, slide] of slides.entries()) {
-      if (slide.classes.includes('no-fit')) continue
-      for (let step = 0; step < slide.steps; step++) {
-        await page.evaluate(
-          ([n, k]) => (window as unknown as { deck: DeckHandle }).deck.go(n as number, k),
-          [index, step],
-        )
-        const current = `[data-slidemark-slide="${index}"][aria-current="true"][data-slidemark-fit]`
-        await page.waitForSelector(current)
-        problems.push(...(await layoutProblems(page, current)))
-      }
-      if (slide.steps > 0) {
-        await page.screenshot({
-          path: join(artifactsDir, `${themeName}-fit-${name}-${index + 1}.png`),
-        })
-      }
-    }
+    const go = (slide: number, step: number) =>
+      page.evaluate(
+        ([n, k]) => (window as unknown as { deck: DeckHandle }).deck.go(n as number, k),
+        [slide, step],
+      )
+    const problems = await everyStepProblems(page, slides, go, `${themeName}-fit-${name}`)
     expect(problems).toEqual([])
     expect(
       await page.evaluate(() => (window as unknown as { overflows: unknown[] }).overflows),
     ).toEqual([])
   })
 }
+
+test('the playground deck: every slide at every step inside its box, headings clear, text 10 px or more', async ({
+  page,
+  deck,
+  deckUrl,
+  themeName,
+}) => {
+  await page.goto(deckUrl('#slide1'))
+  await page.waitForSelector('[data-slidemark-slide="0"][aria-current="true"][data-slidemark-fit]')
+  await page.evaluate(() => document.fonts.ready)
+  const go = async (slide: number, step: number) => {
+    const hash = `#slide${slide + 1}${step > 0 ? `.${step + 1}` : ''}`
+    await page.evaluate((hash) => {
+      window.location.hash = hash
+    }, hash)
+  }
+  const slides = deck.slides.map((slide) => ({ steps: slide.steps, classes: [] }))
+  expect(slides.length).toBeGreaterThan(5)
+  const problems = await everyStepProblems(page, slides, go, `${themeName}-fit-playground`)
+  expect(problems).toEqual([])
+  await expect(page.locator('[data-slidemark-overflow]')).toHaveCount(0)
+})
 
 test('print pages, overview thumbnails and the presenter view are fitted too', async ({
   page,
@@ -264,4 +316,24 @@ test('a hostile host stylesheet changes nothing inside the deck', async ({ page,
     expect(hostile.png.equals(clean.png), `${hash}: screenshots differ`).toBe(true)
   }
   await page.screenshot({ path: join(artifactsDir, `${themeName}-fit-hostile.png`) })
+})
+
+test('titles keep their level’s size, whatever order the stylesheets load in', async ({
+  page,
+  themeName,
+}) => {
+  // `#`, `##`, `###` (a long `#` title wraps but keeps its size), in design px.
+  const expected = themeName === 'horizon' ? { h1: 54, h2: 48, h3: 42 } : { h1: 50, h2: 42, h3: 36 }
+  const sizes: Record<string, number> = {}
+  for (const [level, hash] of [
+    ['h2', '#slide2'],
+    ['h3', '#slide3'],
+    ['h1', '#slide4'],
+  ] as const) {
+    await open(page, themeName, `deck=titles${hash}`)
+    sizes[level] = await page
+      .locator(`[data-slidemark-slide][aria-current="true"] header ${level}`)
+      .evaluate((heading) => Number.parseFloat(getComputedStyle(heading).fontSize))
+  }
+  expect(sizes).toEqual(expected)
 })
