@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renameSvgIds, withDarkDrawings } from '../src/diagrams.js'
+import { drawnDiagrams, renameSvgIds, withDarkDrawings } from '../src/diagrams.js'
 import { assertBuilt, copyFixture, runCli } from './helpers.js'
 
 let project: string
@@ -146,4 +147,45 @@ describe('drawings', () => {
       '9:1': { svg: '<svg id="b"/>' },
     })
   })
+})
+
+describe('the time budget', () => {
+  /** A page whose diagrams never finish: waiting times out, reading answers (or not). */
+  const stuckPage = (answers: boolean) =>
+    ({
+      waitForFunction: async () => {
+        throw new Error('Timeout 60000ms exceeded')
+      },
+      evaluate: async (_fn: unknown, arg: unknown) => {
+        if (!answers) return new Promise(() => {})
+        return typeof arg === 'string' && arg.startsWith('pre.')
+          ? ['12:1']
+          : {
+              diagrams: [{ line: 12, column: 1, svg: null, error: null, colours: null }],
+              problems: [],
+            }
+      },
+    }) as unknown as Page
+
+  it('a diagram still drawing when the budget runs out is reported at its place and kept as code', async () => {
+    const result = await drawnDiagrams(stuckPage(true), 'talk.slides.md')
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        file: 'talk.slides.md',
+        line: 12,
+        column: 1,
+        ruleId: 'invalid-diagram',
+        reason: expect.stringMatching(/did not finish drawing this diagram within 60 s/),
+      }),
+    ])
+    expect(result.drawn.get('12:1')).toEqual({ error: expect.stringMatching(/did not finish/) })
+  })
+
+  it('a page that stops answering is given up on with one message, not waited for', async () => {
+    const started = Date.now()
+    const result = await drawnDiagrams(stuckPage(false), 'talk.slides.md')
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(result.drawn.size).toBe(0)
+    expect(result.messages.map((message) => message.ruleId)).toEqual(['invalid-diagram'])
+  }, 30_000)
 })
