@@ -64,6 +64,31 @@ export async function buildInto(
 }
 
 /**
+ * One offline HTML file of the deck for the CLI's own Chromium (check,
+ * export, drawing diagrams): relative URLs, Vite's warnings only, and no
+ * Mermaid chunk, since that page draws diagrams with Mermaid from
+ * node_modules (diagrams.ts). Returns the file's path.
+ */
+export async function buildForChromium(
+  prepared: PreparedDeck,
+  outDir: string,
+  options: {
+    printer: MessagePrinter
+    root?: string | undefined
+    mountOptions?: Record<string, unknown>
+  },
+): Promise<string> {
+  await buildInto(prepared, outDir, {
+    ...options,
+    base: './',
+    singleFile: true,
+    logLevel: 'warn',
+    diagrams: { browser: false },
+  })
+  return path.join(outDir, SINGLE_FILE_NAME)
+}
+
+/**
  * The deck's first error as the plugin reported it (data, not Vite's log
  * text): `build failed: talk.slides.md:39:1: error: Cannot find … [missing-asset]`.
  */

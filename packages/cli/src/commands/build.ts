@@ -249,17 +249,9 @@ async function drawForBuild(
   }
   try {
     info(`slidemark: drawing the diagrams in ${path.basename(executable)}…`)
-    const { buildInto } = await import('../vite-build.js')
+    const { buildForChromium } = await import('../vite-build.js')
     // A deck that does not build fails here as the real build would, with the same message.
-    await buildInto(prepared, work, {
-      root,
-      base: './',
-      singleFile: true,
-      printer,
-      logLevel: 'warn',
-      diagrams: { browser: false },
-    })
-    const html = path.join(work, SINGLE_FILE_NAME)
+    const html = await buildForChromium(prepared, work, { root, printer })
     try {
       browser = await launch(executable)
       const opened = browser

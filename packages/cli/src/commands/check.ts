@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { DeckMessage, Slide } from '@slidemark/core'
 import type { Browser, Page } from 'playwright-core'
 import { makeWorkDir } from '../atomic.js'
@@ -13,7 +12,6 @@ import { resolveRoot } from '../outputs.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
-import { SINGLE_FILE_NAME } from './build.js'
 import { type BuiltDeck, launch, openDeck } from './export.js'
 
 export interface CheckOptions {
@@ -242,17 +240,8 @@ export async function checkDeck(input: string, options: CheckOptions = {}): Prom
   let found: DeckMessage[]
   try {
     if (!options.json) info(`slidemark: laying out ${deck.displayPath} (${slides.length} slides)`)
-    const { buildInto } = await import('../vite-build.js')
-    await buildInto(prepared, work, {
-      root,
-      base: './',
-      singleFile: true,
-      printer,
-      logLevel: 'warn',
-      // The page draws the diagrams with Mermaid from node_modules (diagrams.ts): no chunk to bundle.
-      diagrams: { browser: false },
-    })
-    const html = path.join(work, SINGLE_FILE_NAME)
+    const { buildForChromium } = await import('../vite-build.js')
+    const html = await buildForChromium(prepared, work, { root, printer })
     found = await checkBuilt(executable, html, deck.displayPath, slides, {
       drawDiagrams: deckHasDiagrams(slides),
     })

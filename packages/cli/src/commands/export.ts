@@ -35,7 +35,6 @@ import { prepareDeck } from '../prepare.js'
 import { version } from '../program.js'
 import { createProgress, info, type Progress } from '../progress.js'
 import { slideCacheFor } from '../slide-cache.js'
-import { SINGLE_FILE_NAME } from './build.js'
 import { layoutMessages, readLayout } from './check.js'
 
 export interface ExportOptions {
@@ -377,22 +376,17 @@ export async function exportDeck(input: string, options: ExportOptions = {}): Pr
   let pngStage: StagingDir | undefined
   try {
     info(`slidemark: building ${deck.displayPath} (${slides.length} slides) for export`)
-    const { buildInto } = await import('../vite-build.js')
-    await buildInto(prepared, work, {
+    const { buildForChromium } = await import('../vite-build.js')
+    const html = await buildForChromium(prepared, work, {
       root,
-      base: './',
-      singleFile: true,
       printer,
-      logLevel: 'warn',
       ...(options.notes ? { mountOptions: { printNotes: true } } : {}),
-      // Diagrams are drawn in this Chromium, with Mermaid from node_modules: no chunk to bundle.
-      diagrams: { browser: false },
     })
     browser = await launch(executable)
     const opened = browser
     releaseBrowser = registerCleanup(() => opened.close())
     const drawDiagrams = deckHasDiagrams(slides)
-    const page = await openDeck(browser, path.join(work, SINGLE_FILE_NAME), { drawDiagrams })
+    const page = await openDeck(browser, html, { drawDiagrams })
     // Every diagram drawn (or reported at its line) before pages are copied per step.
     if (drawDiagrams) printer.print((await drawnDiagrams(page, deck.displayPath)).messages)
     await layOutFrames(page, frames, slides.length)
