@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import slidemark from '@slidemark/vite-plugin'
-import { createLogger, createServer, type ViteDevServer } from 'vite'
 import { artifactsDir, fitAppDir } from '../paths.js'
+import { startWarningDevServer, type WarningDevServer } from './dev-warnings.js'
 import { expect, test } from './fixtures.js'
 
 /**
@@ -14,35 +11,17 @@ import { expect, test } from './fixtures.js'
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 })
 
-let server: ViteDevServer
+let server: WarningDevServer | undefined
 let origin: string
-let cacheDir: string
 const warnings: string[] = []
 
 test.beforeAll(async () => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-fit-dev-'))
-  const logger = createLogger('warn')
-  logger.warn = (message) => {
-    warnings.push(message)
-  }
-  server = await createServer({
-    root: fitAppDir,
-    configFile: false,
-    cacheDir,
-    customLogger: logger,
-    clearScreen: false,
-    plugins: [slidemark({ cacheDir: false })],
-    server: { host: '127.0.0.1', port: 0 },
-  })
-  await server.listen()
-  const url = server.resolvedUrls?.local[0]
-  if (!url) throw new Error('the Vite dev server reported no local URL')
-  origin = url.replace(/\/$/, '')
+  server = await startWarningDevServer(fitAppDir, warnings)
+  origin = server.origin
 })
 
 test.afterAll(async () => {
   await server?.close()
-  rmSync(cacheDir, { recursive: true, force: true })
 })
 
 test('an overfull slide is reported in the terminal at its line and noted in the page', async ({

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import slidemark from '@slidemark/vite-plugin'
-import { createLogger, createServer, type ViteDevServer } from 'vite'
 import { technicalAppDir } from '../paths.js'
+import { startWarningDevServer, type WarningDevServer } from './dev-warnings.js'
 import { dom } from './dom.js'
 import { expect, test } from './fixtures.js'
 
@@ -15,38 +11,21 @@ import { expect, test } from './fixtures.js'
 
 test.describe.configure({ mode: 'serial', timeout: 150_000 })
 
-let server: ViteDevServer
+let server: WarningDevServer | undefined
 let origin: string
-let cacheDir: string
 const warnings: string[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(150_000)
-  cacheDir = mkdtempSync(join(tmpdir(), 'slidemark-e2e-technical-dev-'))
-  const logger = createLogger('warn')
-  logger.warn = (message) => {
-    warnings.push(message)
-  }
-  server = await createServer({
-    root: technicalAppDir,
-    configFile: false,
-    cacheDir,
-    customLogger: logger,
-    clearScreen: false,
-    plugins: [slidemark({ cacheDir: false })],
+  server = await startWarningDevServer(technicalAppDir, warnings, {
     // Mermaid pre-bundled up front: no dependency discovery reloading the page mid-test.
     optimizeDeps: { include: ['@slidemark/runtime > mermaid'] },
-    server: { host: '127.0.0.1', port: 0 },
   })
-  await server.listen()
-  const url = server.resolvedUrls?.local[0]
-  if (!url) throw new Error('the Vite dev server reported no local URL')
-  origin = url.replace(/\/$/, '')
+  origin = server.origin
 })
 
 test.afterAll(async () => {
   await server?.close()
-  rmSync(cacheDir, { recursive: true, force: true })
 })
 
 test('a diagram Mermaid cannot read is reported in the terminal at its deck line, once', async ({
