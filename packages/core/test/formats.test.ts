@@ -365,6 +365,50 @@ describe('Slidev slides', () => {
     )
   })
 
+  test('every v-click element of one HTML block is a step: `.hide`, `v-after`, `at` and absolute positions as Slidev counts', async () => {
+    const deck = await slidev(
+      '# Clicks\n\n<div v-click>first</div>\n<div v-click.hide>gone on click</div>\n<div v-after>with it</div>\n<p v-click at="1">at one</p>\n<p v-click="5">at five</p>\n<p v-click="[1, 3]">from one to three</p>\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    const step = (text: string) =>
+      new RegExp(`data-step="(\\d+)"(?: data-step-hide="(\\d+)")?>${text}<`).exec(content)?.slice(1)
+    expect(step('first')).toEqual(['1', undefined])
+    expect(step('gone on click')).toEqual(['0', '2'])
+    expect(step('with it')).toEqual(['2', undefined])
+    expect(step('at one')).toEqual(['1', undefined])
+    expect(step('at five')).toEqual(['5', undefined])
+    expect(step('from one to three')).toEqual(['1', '3'])
+    expect(deck.slides[0]?.steps).toBe(6)
+  })
+
+  test('`<v-clicks depth="2">` steps through nested items in order; `<v-click hide>`; `clicks:` sets the count', async () => {
+    const deck = await slidev(
+      '---\nclicks: 6\n---\n\n# Nested\n\n<v-clicks depth="2">\n\n- a\n  - a1\n  - a2\n- b\n\n</v-clicks>\n\n<v-click hide>\n\nbye\n\n</v-click>\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect([...content.matchAll(/data-step="(\d+)">(\w+)/g)].map((m) => `${m[2]}@${m[1]}`)).toEqual(
+      ['a@1', 'a1@2', 'a2@3', 'b@4'],
+    )
+    expect(content).toContain('<div class="slidemark-step" data-step="0" data-step-hide="5">')
+    expect(deck.slides[0]?.steps).toBe(7)
+  })
+
+  test('math renders without being asked, as in Slidev and Marp; `math: false` and the option still win', async () => {
+    const katex = /<span class="katex">/
+    expect((await slidev('# M\n\n$x^2$\n')).slides[0]?.content).toMatch(katex)
+    const marp = await compile('---\nmarp: true\n---\n\n# M\n\n$$\nE = mc^2\n$$\n', {
+      cache: false,
+    })
+    expect(marp.slides[0]?.content).toMatch(katex)
+    expect((await slidev('---\nmath: false\n---\n\n# M\n\n$x^2$\n')).slides[0]?.content).toBe(
+      '<p>$x^2$</p>',
+    )
+    const off = await compile('# M\n\n$x^2$\n', { cache: false, format: 'slidev', math: false })
+    expect(off.slides[0]?.content).toBe('<p>$x^2$</p>')
+    const reveal = await compile('# M\n\n$x^2$\n', { cache: false, format: 'reveal' })
+    expect(reveal.slides[0]?.content).toBe('<p>$x^2$</p>')
+  })
+
   test('a Vue expression in text is a warning at its place', async () => {
     const deck = await slidev('# One\n\nPage {{ $slidev.nav.currentPage }}\n')
     expect(deck.messages).toMatchObject([{ line: 3, column: 1, ruleId: 'unsupported-syntax' }])

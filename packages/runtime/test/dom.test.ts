@@ -68,6 +68,19 @@ describe('build step visibility', () => {
     showSteps(element, 1)
     expect(state(element)).toEqual(['current', 'hidden'])
   })
+  it('hides a data-step-hide part from that step on (Slidev v-click.hide, reveal.js fade-out)', () => {
+    const element = document.createElement('div')
+    element.innerHTML =
+      '<p class="slidemark-step" data-step="0" data-step-hide="2">out</p><p class="slidemark-step" data-step="1" data-step-hide="3">span</p>'
+    const at = (step: number) => {
+      showSteps(element, step)
+      return state(element)
+    }
+    expect(at(0)).toEqual(['current', 'hidden'])
+    expect(at(1)).toEqual(['shown', 'current'])
+    expect(at(2)).toEqual(['hidden', 'shown'])
+    expect(at(3)).toEqual(['hidden', 'hidden'])
+  })
 })
 
 describe('slide elements', () => {

@@ -137,7 +137,10 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
       const copy = frame.step === undefined ? original : (original.cloneNode(true) as HTMLElement)
       if (frame.step !== undefined) {
         for (const part of copy.querySelectorAll<HTMLElement>('.slidemark-step[data-step]')) {
-          const hidden = Number(part.dataset.step) > (frame.step ?? 0)
+          const step = frame.step ?? 0
+          const hideAt = part.dataset.stepHide // shown first, hidden from that step (v-click.hide)
+          const hidden =
+            Number(part.dataset.step) > step || (hideAt !== undefined && step >= Number(hideAt))
           part.classList.toggle('slidemark-step-hidden', hidden)
           part.classList.toggle('slidemark-export-hidden', hidden)
         }

@@ -2,6 +2,7 @@ import type {
   CachedSlide,
   CompileOptions,
   Deck,
+  DeckFormat,
   DeckMessage,
   DeckMeta,
   Slide,
@@ -52,7 +53,8 @@ export async function compileWith(
   const settings = options ?? {} // `null` from JavaScript callers, too
   const filename = typeof settings.filename === 'string' ? settings.filename : undefined
   try {
-    return await compileDeck(String(source), resolveOptions(settings, defaultCache), render)
+    const resolved = resolveOptions(settings, defaultCache)
+    return await compileDeck(String(source), resolved, render, typeof settings.math === 'boolean')
   } catch (error) {
     const message = placedMessage(
       `Slidemark failed to compile this deck: ${describe(error)}`,
@@ -69,6 +71,8 @@ async function compileDeck(
   source: string,
   options: ResolvedOptions,
   render: SlideRenderer,
+  /** Whether the caller set `math`; else Marp and Slidev decks get math, as in those tools. */
+  mathChosen = false,
 ): Promise<Deck> {
   const text = normalizeSource(source)
   const lines = text.split('\n')
@@ -79,6 +83,9 @@ async function compileDeck(
   const choice = chooseFormat(options.format, frontMatter.meta, lines, bodyStart)
   const format = choice.format
   options.format = format
+  if (!mathChosen && mathByDefault(format) && !Object.hasOwn(frontMatter.meta, 'math')) {
+    options = { ...options, math: true }
+  }
   options.compat = options.compat && usesPythonMarkdown(format)
   const prepared = prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
   const sources = prepared.slides
@@ -108,7 +115,7 @@ async function compileDeck(
       header: value.header,
       content: placeDiagrams(value.content, (line) => deckLine(slideSource, line)),
       kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
-      steps: value.steps,
+      steps: Math.max(value.steps, slideSource.minSteps ?? 1),
       notes: value.notes,
       classes: [...new Set([...(slideSource.classes ?? []), ...value.classes])],
       source: { start: slideSource.start, end: slideSource.end },
@@ -125,6 +132,11 @@ async function compileDeck(
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((message): DeckMessage => ({ ...message, file: options.filename })),
   }
+}
+
+/** Marp (marp-core's `math` option) and Slidev (KaTeX built in) render `$…$` unless told not to. */
+function mathByDefault(format: DeckFormat): boolean {
+  return format === 'marp' || format === 'slidev'
 }
 
 /**

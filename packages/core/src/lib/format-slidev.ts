@@ -35,6 +35,7 @@ export function prepareSlidev(
         class: meta.class,
         background: meta.background,
         image: meta.image,
+        clicks: meta.clicks,
       },
     },
   ]
@@ -233,5 +234,7 @@ function withFrontMatter(source: SlideSource, frontMatter: Record<string, unknow
   else if (Array.isArray(named))
     classes.push(...named.filter((name): name is string => typeof name === 'string'))
   if (classes.length > 0) source.classes = classes
+  const clicks = Number(frontMatter.clicks)
+  if (Number.isInteger(clicks) && clicks > 0) source.minSteps = clicks + 1
   return source
 }

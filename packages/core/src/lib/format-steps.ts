@@ -1,7 +1,17 @@
 import type { Data } from 'mdast'
 
-/** Make a node a build step of its own: `class="slidemark-step" data-step="N"` on its element. */
-export function markStep(node: { data?: Data }, step: number): void {
+/** When a part shows: from step `show`, and until step `hide` when given (hidden from it on). */
+export interface StepSpan {
+  show: number
+  hide?: number | undefined
+}
+
+/**
+ * Make a node a build step of its own: `class="slidemark-step" data-step="N"`
+ * on its element, and `data-step-hide="M"` when it hides at step M.
+ */
+export function markStep(node: { data?: Data }, step: number | StepSpan): void {
+  const span = typeof step === 'number' ? { show: step } : step
   const data = node.data ?? {}
   const properties = data.hProperties ?? {}
   const className = properties.className
@@ -12,7 +22,12 @@ export function markStep(node: { data?: Data }, step: number): void {
       : []
   node.data = {
     ...data,
-    hProperties: { ...properties, className: [...classes, 'slidemark-step'], dataStep: step },
+    hProperties: {
+      ...properties,
+      className: [...classes, 'slidemark-step'],
+      dataStep: span.show,
+      ...(span.hide !== undefined ? { dataStepHide: span.hide } : {}),
+    },
   }
 }
 
@@ -21,15 +36,17 @@ export function recordSteps(file: { data: { buildSteps?: number } }, last: numbe
   if (last > 0) file.data.buildSteps = Math.max(file.data.buildSteps ?? 1, last + 1)
 }
 
-/** Add `slidemark-step` and `data-step` to the first start tag in raw HTML. */
-export function markHtmlStep(html: string, step: number): string {
+/** Add `slidemark-step` and `data-step` (and `data-step-hide`) to the first start tag in raw HTML. */
+export function markHtmlStep(html: string, step: number | StepSpan): string {
+  const span = typeof step === 'number' ? { show: step } : step
+  const hide = span.hide !== undefined ? ` data-step-hide="${span.hide}"` : ''
   return html.replace(
     /^(\s*<[\w-]+)([^>]*?)(\/?>)/,
     (_match, open: string, attributes: string, end: string) => {
       const withClass = /\sclass="/.test(attributes)
         ? attributes.replace(/\sclass="/, ' class="slidemark-step ')
         : `${attributes} class="slidemark-step"`
-      return `${open}${withClass} data-step="${step}"${end}`
+      return `${open}${withClass} data-step="${span.show}"${hide}${end}`
     },
   )
 }

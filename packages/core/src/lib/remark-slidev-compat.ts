@@ -1,7 +1,7 @@
-import type { Data, Html, Parent, Root, RootContent } from 'mdast'
+import type { Data, Html, List, ListItem, Parent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { markHtmlStep, markStep, recordSteps } from './format-steps.js'
+import { markHtmlStep, markStep, recordSteps, type StepSpan } from './format-steps.js'
 import { ruleIds } from './messages.js'
 import { scopeStyles } from './scoped-style.js'
 
@@ -18,9 +18,14 @@ declare module 'mdast' {
   }
 }
 
-const opener = /^<(v-clicks?|v-after)(?:\s[^>]*)?>$/
+const opener = /^<(v-clicks?|v-after)(\s[^>]*)?>$/
 const closer = /^<\/(v-clicks?|v-after)>$/
-const clickAttribute = /^\s*<[\w-]+[^>]*\sv-(click|after)(?:[\s=>/]|$)/
+/** A start tag (its name, then its attributes), for finding `v-click` attributes in raw HTML. */
+const startTag =
+  /<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g
+/** `v-click`, `v-click.hide`, `v-click="3"`, `v-after`: the directive, its modifiers and its value. */
+const clickDirective =
+  /\sv-(click|after)((?:\.[\w-]+)*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?(?=[\s/>]|$)/
 /** Tags a browser does not know: Vue components (`<Tweet>`, `<my-counter>`); Slidev's own are handled. */
 const component = /<([A-Z][\w.]*|[a-z][\w]*-[\w-]+)(?=[\s/>])/g
 const slidevTags = new Set(['v-click', 'v-clicks', 'v-after'])
@@ -35,18 +40,21 @@ const slidevTags = new Set(['v-click', 'v-clicks', 'v-after'])
  */
 export function remarkSlidevCompat() {
   return (tree: Root, file: VFile) => {
-    const state = { step: 0, warned: new Set<string>() }
+    const state: State = { step: 0, last: 0, warned: new Set<string>() }
     walk(tree, state, file)
     visit(tree, 'html', (node) => {
       if (/<style[\s>]/i.test(node.value)) node.value = scopeStyles(node.value)
     })
     warnExpression(tree, file)
-    recordSteps(file as { data: { buildSteps?: number } }, state.step)
+    recordSteps(file as { data: { buildSteps?: number } }, state.last)
   }
 }
 
 interface State {
+  /** The last relative click: `v-click` without a value counts on from it. */
   step: number
+  /** The highest click any part uses: the slide's step count is one more. */
+  last: number
   warned: Set<string>
 }
 
@@ -65,16 +73,24 @@ function walk(parent: Parent, state: State, file: VFile): void {
           data: { hName: parent.type === 'paragraph' || isPhrasingParent(parent) ? 'span' : 'div' },
         }
         children.splice(index, close - index + 1, group)
+        const attributes = readAttributes(open[2] ?? '')
         if (open[1] === 'v-clicks') {
           walk(group, state, file)
-          clickEach(group, state)
+          clickEach(group, state, attributes)
         } else {
-          markStep(group, open[1] === 'v-after' ? Math.max(state.step, 1) : ++state.step)
+          const hide = Object.hasOwn(attributes, 'hide')
+          const span = clickSpan(
+            open[1] === 'v-after' ? 'after' : 'click',
+            attributes.at,
+            hide,
+            state,
+          )
+          if (span) markStep(group, span)
           walk(group, state, file)
         }
         continue
       }
-      markAttributeClick(node, state)
+      markAttributeClicks(node, state)
       warnComponents(node, file, state)
       node.value = closeComponents(node.value)
     }
@@ -94,20 +110,92 @@ function isPhrasingParent(parent: Parent): boolean {
   return ['heading', 'emphasis', 'strong', 'link', 'delete', 'tableCell'].includes(parent.type)
 }
 
-/** `<v-clicks>`: every item of the lists inside (or every block, when there is no list) is a step. */
-function clickEach(group: ClickGroup, state: State): void {
-  const lists = group.children.filter((child) => child.type === 'list')
-  const targets = lists.length > 0 ? lists.flatMap((list) => list.children) : group.children
-  for (const target of targets) markStep(target, ++state.step)
+/**
+ * `<v-clicks>`: every item of the lists inside (or every block, when there
+ * is no list) is a step; `depth="2"` counts nested items too, in document
+ * order; `every="2"` reveals that many items per step.
+ */
+function clickEach(group: ClickGroup, state: State, attributes: Record<string, string>): void {
+  const depth = positiveNumber(attributes.depth) ?? 1
+  const every = positiveNumber(attributes.every) ?? 1
+  const lists = group.children.filter((child): child is List => child.type === 'list')
+  const targets =
+    lists.length > 0 ? lists.flatMap((list) => listItems(list, depth)) : group.children
+  const first = state.step
+  targets.forEach((target, index) => {
+    markStep(target, first + Math.floor(index / every) + 1)
+  })
+  state.step = first + Math.ceil(targets.length / every)
+  state.last = Math.max(state.last, state.step)
 }
 
-function markAttributeClick(node: Html, state: State): void {
-  const match = clickAttribute.exec(node.value)
-  if (!match) return
-  node.value = markHtmlStep(
-    node.value,
-    match[1] === 'after' ? Math.max(state.step, 1) : ++state.step,
-  )
+/** A list's items down to `depth` levels, each before the items nested in it. */
+function listItems(list: List, depth: number): ListItem[] {
+  return list.children.flatMap((item) => {
+    if (depth <= 1) return [item]
+    const nested = item.children.filter((child): child is List => child.type === 'list')
+    return [item, ...nested.flatMap((inner) => listItems(inner, depth - 1))]
+  })
+}
+
+function positiveNumber(value: string | undefined): number | undefined {
+  const number = Number(value)
+  return value !== undefined && Number.isInteger(number) && number > 0 ? number : undefined
+}
+
+/**
+ * When a click shows (and hides) its part, as Slidev counts: no value or
+ * `+N` after the last relative click, `v-after` with it, `3` at click 3 (the
+ * relative count goes on unchanged), `[2, 4]` from 2 until 4; with `hide`,
+ * the part is shown first and hidden at that click. `undefined`: always shown.
+ */
+function clickSpan(
+  kind: 'click' | 'after',
+  value: string | undefined,
+  hide: boolean,
+  state: State,
+): StepSpan | undefined {
+  const text = (value ?? '').trim()
+  let span: StepSpan
+  const range = /^\[\s*(\d+)\s*,\s*(\d+)\s*\]$/.exec(text)
+  if (range) span = { show: Number(range[1]), hide: Number(range[2]) }
+  else if (/^\d+$/.test(text)) span = { show: Number(text) }
+  else {
+    const relative = /^[+-]\d+$/.test(text) ? Number(text) : kind === 'after' ? 0 : 1
+    state.step = Math.max(0, state.step + relative)
+    span = { show: state.step }
+  }
+  if (hide && span.hide === undefined) span = { show: 0, hide: span.show }
+  state.last = Math.max(state.last, span.show, span.hide ?? 0)
+  return span.show === 0 && span.hide === undefined ? undefined : span
+}
+
+/** Every start tag in raw HTML with a `v-click` or `v-after` attribute becomes a step. */
+function markAttributeClicks(node: Html, state: State): void {
+  node.value = node.value.replace(startTag, (tag: string, _name: string, attributes: string) => {
+    const match = clickDirective.exec(attributes)
+    if (!match) return tag
+    const hide = (match[2] ?? '').split('.').includes('hide')
+    const at = readAttributes(attributes).at
+    const span = clickSpan(
+      match[1] === 'after' ? 'after' : 'click',
+      match[3] ?? match[4] ?? at,
+      hide,
+      state,
+    )
+    return span ? markHtmlStep(tag, span) : tag
+  })
+}
+
+/** The attributes of a start tag (a bare `hide` is `''`). */
+function readAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {}
+  for (const match of text.matchAll(
+    /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g,
+  )) {
+    attributes[match[1] as string] = match[2] ?? match[3] ?? match[4] ?? ''
+  }
+  return attributes
 }
 
 function warnComponents(node: Html, file: VFile, state: State): void {

@@ -19,16 +19,24 @@ export const STEP_CURRENT_CLASS = 'slidemark-step-current'
 /**
  * Show the build steps of `element` up to `step`: every
  * `.slidemark-step[data-step=N]` with N > step gets {@link STEP_HIDDEN_CLASS},
- * and code blocks show their code step (see `showCodeSteps`), moving
- * between versions with `animate`.
+ * and so does one with `data-step-hide=M` once step ≥ M (Slidev's
+ * `v-click.hide`, reveal.js's `fade-out`: shown first, hidden at step M);
+ * code blocks show their code step (see `showCodeSteps`), moving between
+ * versions with `animate`.
  */
 export function showSteps(element: ParentNode, step: number, animate = false): void {
   showCodeSteps(element, step, animate)
   for (const part of element.querySelectorAll<HTMLElement>('.slidemark-step[data-step]')) {
     const n = Number(part.dataset.step)
-    part.classList.toggle(STEP_HIDDEN_CLASS, n > step)
+    part.classList.toggle(STEP_HIDDEN_CLASS, stepHidden(part, step))
     part.classList.toggle(STEP_CURRENT_CLASS, n === step)
   }
+}
+
+/** Whether a `.slidemark-step` element is hidden at `step` (before its `data-step`, from its `data-step-hide`). */
+function stepHidden(part: HTMLElement, step: number): boolean {
+  const hideAt = part.dataset.stepHide
+  return Number(part.dataset.step) > step || (hideAt !== undefined && step >= Number(hideAt))
 }
 
 /** Classes of the parts drawn around a slide's content (see `PresentableSlide.running`). */
