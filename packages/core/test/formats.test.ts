@@ -310,6 +310,61 @@ describe('Marp slides', () => {
   })
 })
 
+describe('reveal.js fragment effects, code steps and slide attributes', () => {
+  const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
+
+  test('a `fade-out` fragment is shown first and hidden at its step; `current-visible` only at its own; highlights stay visible', async () => {
+    const deck = await reveal(
+      '## Pillars\n\n- Logs <!-- .element: class="fragment" -->\n- Gone <!-- .element: class="fragment fade-out" -->\n- Now <!-- .element: class="fragment current-visible" -->\n\n<p class="fragment highlight-red">Red</p>\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain('<li class="fragment slidemark-step" data-step="1">Logs </li>')
+    expect(content).toContain(
+      '<li class="fragment fade-out slidemark-step" data-step="0" data-step-hide="2">Gone </li>',
+    )
+    expect(content).toContain(
+      '<li class="fragment current-visible slidemark-step" data-step="3" data-step-hide="4">Now </li>',
+    )
+    // The runtime's base stylesheet keeps a hidden `.fragment.highlight-red` visible, red from its step.
+    expect(content).toContain(
+      '<p class="slidemark-step fragment highlight-red" data-step="4">Red</p>',
+    )
+    expect(deck.slides[0]?.steps).toBe(5)
+  })
+
+  test('`[1|2-3]` after a code fence steps through its lines; `[2]` is a static highlight', async () => {
+    const deck = await reveal(
+      '## Code\n\n```js [1|2-3]\nlet a\nlet b\nlet c\n```\n\n```js [2]\nlet d\nlet e\n```\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain('data-code-steps="0 1" data-code-focus="1|2 3"')
+    expect(content).toMatch(/<span data-line="" data-highlighted-line="">.*> e<\/span>/)
+    expect(deck.slides[0]?.steps).toBe(2)
+  })
+
+  test('transitions and auto-animate are warnings at their comment; data-visibility="hidden" leaves the slide out; background opacity applies', async () => {
+    const deck = await reveal(
+      '# One\n\n---\n\n<!-- .slide: data-transition="zoom" data-auto-animate -->\n\n## Two\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n\n## Backup\n\n---\n\n<!-- .slide: data-background-image="b.png" data-background-opacity="0.3" -->\n\n## Three\n',
+    )
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two', 'Three'])
+    expect(deck.messages).toMatchObject([
+      {
+        line: 5,
+        column: 1,
+        ruleId: 'unsupported-syntax',
+        reason: expect.stringContaining('data-transition'),
+      },
+      {
+        line: 5,
+        column: 1,
+        ruleId: 'unsupported-syntax',
+        reason: expect.stringContaining('data-auto-animate'),
+      },
+    ])
+    expect(deck.slides[2]?.content).toContain('<img src="b.png" alt="" style="opacity: 0.3">')
+  })
+})
+
 describe('Slidev slides', () => {
   const slidev = (source: string) => compile(source, { cache: false, format: 'slidev' })
 

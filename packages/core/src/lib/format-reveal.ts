@@ -14,6 +14,8 @@ import { type SlideSource, slideFromLines } from './split.js'
 const notesSeparator = /^\s*notes?:/i
 /** `<!-- .slide: id="faq" -->`: the slide's anchor name. */
 const slideId = /<!--\s*\.slide:[^>]*?\sid=["']([\w-]+)["']/
+/** `<!-- .slide: data-visibility="hidden" -->`: reveal.js leaves the slide out. */
+const hiddenSlide = /<!--\s*\.slide:[^>]*?\sdata-visibility=["']hidden["']/
 /** reveal-md's defaults: `---` (`----` for vertical slides) with a blank line before and after. */
 const defaultSeparators = {
   separator: '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$',
@@ -26,7 +28,8 @@ const defaultSeparators = {
  * reveal-md's: `---` and `----` with a blank line before and after, so a
  * `---` under text is a setext heading) run over the deck's text; vertical
  * slides follow in order. From a line starting `Note:`/`Notes:` to the end
- * of the slide are presenter notes. Separators inside fenced code never
+ * of the slide are presenter notes; a slide with `data-visibility="hidden"`
+ * is left out. Separators inside fenced code never
  * split (a deliberate difference: reveal.js splits there).
  */
 export function prepareReveal(
@@ -49,6 +52,8 @@ export function prepareReveal(
     else parts.at(-1)?.push(entry)
   })
   const slides = parts.flatMap((part): SlideSource[] => {
+    const code = fencedLines(part)
+    if (part.some((entry, index) => !code[index] && hiddenSlide.test(entry.text))) return []
     const source = slideFromLines(withNotes(part))
     const id = part.map((entry) => slideId.exec(entry.text)?.[1]).find(Boolean)
     if (source && id) source.id = id

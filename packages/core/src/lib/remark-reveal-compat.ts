@@ -1,8 +1,9 @@
 import type { Data, Html, Parent, Root, RootContent } from 'mdast'
+import { visit } from 'unist-util-visit'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { addBackground, type Background, safeCssValue } from './background.js'
-import { markHtmlStep, markStep, recordSteps } from './format-steps.js'
+import { markHtmlStep, markStep, recordSteps, type StepSpan } from './format-steps.js'
 import { ruleIds } from './messages.js'
 
 const elementComment = /^<!--\s*\.element:\s*([\s\S]*?)\s*-->$/
@@ -20,7 +21,9 @@ interface Fragment {
   index: number | undefined
   /** Where it is in the slide's text, for document order. */
   order: number
-  apply: (step: number) => void
+  /** Its classes, for the effect (`fade-out` hides at its step). */
+  classes: string[]
+  apply: (span: StepSpan) => void
 }
 
 /**
@@ -52,17 +55,20 @@ export function remarkRevealCompat() {
       const attributes = readAttributes((slide ?? elementComment.exec(value))?.[1] ?? '')
       if (slide) {
         slideClasses.push(...(attributes.class ?? '').split(/\s+/).filter(Boolean))
+        warnSlideAttributes(attributes, node, file)
         const background = slideBackground(attributes, node, file)
         if (background) backgrounds.push({ background, position: node.position })
       } else {
         const target = targetOf(node, parent, ancestors.at(-2))
         applyAttributes(target, attributes)
-        if ((attributes.class ?? '').split(/\s+/).includes('fragment')) {
+        const classes = (attributes.class ?? '').split(/\s+/)
+        if (classes.includes('fragment')) {
           const index = attributes['data-fragment-index']
           fragments.push({
             index: index !== undefined && /^\d+$/.test(index) ? Number(index) : undefined,
             order: node.position?.start.offset ?? 0,
-            apply: (step) => markStep(target, step),
+            classes,
+            apply: (span) => markStep(target, span),
           })
         }
       }
@@ -73,6 +79,9 @@ export function remarkRevealCompat() {
     for (const { background, position } of backgrounds.reverse())
       addBackground(tree, background, position)
     recordSteps(file as { data: { buildSteps?: number } }, numberFragments(fragments))
+    visit(tree, 'code', (node) => {
+      node.meta = revealCodeMeta(node.meta) ?? null
+    })
   }
 }
 
@@ -81,14 +90,23 @@ export function remarkRevealCompat() {
  * `slidemark-step` and its `data-step` once the steps are numbered.
  */
 function htmlFragments(node: Html): Fragment[] {
-  const found: Array<{ at: number; index: number | undefined; step?: number }> = []
+  const found: Array<{
+    at: number
+    index: number | undefined
+    classes: string[]
+    span?: StepSpan
+  }> = []
   for (const match of node.value.matchAll(fragmentTag)) {
     const attributes = match[2] ?? ''
     const classes = classAttribute.exec(attributes)
     const names = (classes?.[1] ?? classes?.[2] ?? '').split(/\s+/)
     if (!names.includes('fragment')) continue
     const index = fragmentIndexAttribute.exec(attributes)?.[1]
-    found.push({ at: match.index, index: index === undefined ? undefined : Number(index) })
+    found.push({
+      at: match.index,
+      index: index === undefined ? undefined : Number(index),
+      classes: names,
+    })
   }
   const base = node.position?.start.offset ?? 0
   const rewrite = () => {
@@ -96,17 +114,18 @@ function htmlFragments(node: Html): Fragment[] {
     node.value = node.value.replace(fragmentTag, (whole: string, ...rest: unknown[]) => {
       const at = rest.at(-2) as number
       const entry = found[tag]
-      if (entry?.at !== at || entry.step === undefined) return whole
+      if (entry?.at !== at || entry.span === undefined) return whole
       tag++
-      return markHtmlStep(whole, entry.step)
+      return markHtmlStep(whole, entry.span)
     })
   }
   return found.map((entry) => ({
     index: entry.index,
     order: base + entry.at,
-    apply: (step) => {
-      entry.step = step
-      if (found.every((each) => each.step !== undefined)) rewrite()
+    classes: entry.classes,
+    apply: (span) => {
+      entry.span = span
+      if (found.every((each) => each.span !== undefined)) rewrite()
     },
   }))
 }
@@ -122,9 +141,26 @@ function numberFragments(fragments: Fragment[]): number {
   indices.sort((a, b) => a - b)
   let step = indices.length
   for (const fragment of ordered) {
-    fragment.apply(fragment.index === undefined ? ++step : indices.indexOf(fragment.index) + 1)
+    const at = fragment.index === undefined ? ++step : indices.indexOf(fragment.index) + 1
+    fragment.apply(effectSpan(fragment.classes, at))
   }
+  // A `current-visible` fragment of the last step would hide on the next slide: no extra step.
   return step
+}
+
+const isOnlyCurrent = (name: string) => name === 'current-visible' || name === 'fade-in-then-out'
+
+/**
+ * When a fragment shows, by its effect: `fade-out` is shown first and hidden
+ * at its step; `current-visible` and `fade-in-then-out` show at their step
+ * and hide at the next; the others appear at their step (the effects that
+ * change an element, `highlight-red`, `grow`, `strike`…, are drawn by the
+ * runtime's base stylesheet from the step classes).
+ */
+function effectSpan(classes: readonly string[], step: number): StepSpan {
+  if (classes.includes('fade-out')) return { show: 0, hide: step }
+  if (classes.some(isOnlyCurrent)) return { show: step, hide: step + 1 }
+  return { show: step }
 }
 
 /** The previous sibling that becomes an element, else the parent (a tight list item for its paragraph). */
@@ -175,6 +211,9 @@ function slideBackground(
       safeCssValue(attributes['data-background-position'] ?? '')
         ? `object-position: ${attributes['data-background-position']}`
         : '',
+      /^(?:0|1|0?\.\d+)$/.test(attributes['data-background-opacity'] ?? '')
+        ? `opacity: ${attributes['data-background-opacity']}`
+        : '',
     ].filter(Boolean)
     background.images.push({
       url: url.replace(/^url\(\s*['"]?|['"]?\s*\)$/g, ''),
@@ -198,4 +237,38 @@ function slideBackground(
     message.fatal = false
   }
   return background.images.length > 0 || background.color ? background : undefined
+}
+
+/** `.slide:` attributes that change how reveal.js moves between slides, which Slidemark does not do per slide. */
+const unsupportedSlideAttributes: Array<[RegExp, string]> = [
+  [/^data-(?:background-)?transition(?:-speed)?$/, 'the theme’s own slide change is used'],
+  [/^data-auto-animate(?:-.+)?$/, 'elements are not animated between slides'],
+  [/^data-autoslide$/, 'slides do not advance by themselves'],
+]
+
+/** One `unsupported-syntax` warning per attribute of a `.slide:` comment that is not applied. */
+function warnSlideAttributes(attributes: Record<string, string>, node: Html, file: VFile): void {
+  for (const name of Object.keys(attributes)) {
+    const rule = unsupportedSlideAttributes.find(([pattern]) => pattern.test(name))
+    if (!rule) continue
+    const message = file.message(`reveal.js \`${name}\` is not supported: ${rule[1]}`, {
+      place: node.position?.start,
+      ruleId: ruleIds.unsupportedSyntax,
+      source: 'slidemark',
+    })
+    message.fatal = false
+  }
+}
+
+/**
+ * reveal.js's step-through code highlights, ```` ```js [1|2-3] ```` (with an
+ * optional line-number offset, `[5: 1|2]`), as Slidemark's `{1|2-3}`; a
+ * single group (`[2,4]`) is a static highlight, as in reveal.js.
+ */
+export function revealCodeMeta(meta: string | null | undefined): string | null | undefined {
+  const match = /^\s*\[(?:\d+:\s*)?([\d\s,|-]*)\]\s*(.*)$/.exec(meta ?? '')
+  if (!match) return meta
+  const lines = (match[1] ?? '').replace(/\s+/g, '')
+  const rest = (match[2] ?? '').trim()
+  return [lines ? `{${lines}}` : '', rest].filter(Boolean).join(' ') || null
 }
