@@ -310,6 +310,44 @@ describe('Marp slides', () => {
   })
 })
 
+describe('remark code highlights and Marp directives in a remark deck', () => {
+  const remark = (source: string) => compile(source, { cache: false, format: 'remark' })
+
+  test('a code line starting with `*` is highlighted and shown without the `*`', async () => {
+    const deck = await remark(
+      '# C\n\n```js\nlet a\n* let b\n*let c\n```\n\n```md\n* a bullet\n```\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    const lines = [
+      ...content.matchAll(
+        /<span data-line=""( data-highlighted-line="")?>(.*?)<\/span>(?:\n|<\/code>)/g,
+      ),
+    ]
+    expect(lines.map((line) => [line[1] !== undefined, line[2]?.replace(/<[^>]+>/g, '')])).toEqual([
+      [false, 'let a'],
+      [true, '  let b'],
+      [true, 'let c'],
+      [false, '* a bullet'],
+    ])
+  })
+
+  test('a Marp directive comment is a warning at its place; `_class` is a slide class', async () => {
+    const deck = await remark(
+      '# One\n\n---\n\n  <!-- paginate: true -->\n<!-- _class: invert -->\n\n# Two\n',
+    )
+    expect(deck.slides[1]?.classes).toEqual(['invert'])
+    expect(deck.slides[1]?.content).toBe('')
+    expect(deck.messages).toMatchObject([
+      {
+        line: 5,
+        column: 3,
+        ruleId: 'unsupported-syntax',
+        reason: expect.stringContaining('`paginate`'),
+      },
+    ])
+  })
+})
+
 describe('reveal.js fragment effects, code steps and slide attributes', () => {
   const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
 

@@ -27,7 +27,27 @@ interface RemarkSlide {
   propertyLines: Record<string, number>
   /** Its own first and last deck lines (a template's lines are not its own). */
   range: [number, number]
+  /** Marp directive comments in it (`<!-- paginate: true -->`), which remark has no use for. */
+  foreign: Array<{ key: string; line: number; column: number }>
 }
+
+/** Marp directives that are not remark properties: a comment naming one is a warning, not applied. */
+const marpOnly = new Set([
+  'paginate',
+  'header',
+  'footer',
+  'theme',
+  'backgroundColor',
+  'backgroundImage',
+  'backgroundPosition',
+  'backgroundRepeat',
+  'backgroundSize',
+  'color',
+  'headingDivider',
+  'size',
+  'style',
+  'math',
+])
 
 const property = /^([-\w]+):(.*)$/
 const commentProperty = /^[ \t]*<!--\s*([-\w]+):(.*?)\s*-->[ \t]*$/
@@ -50,6 +70,16 @@ export function prepareRemark(lines: readonly string[], bodyStart: number): Prep
   const parsed = raw
     .map((part) => readSlide(part.lines, part.after === 'increment', part.at))
     .filter((slide) => slide.properties.exclude?.toLowerCase() !== 'true')
+  for (const { key, line, column } of parsed.flatMap((slide) => slide.foreign)) {
+    messages.push(
+      placedMessage(
+        `Marp directive \`${key}\` in a remark deck is not applied (remark has no such property); \`class\` and \`_class\` are`,
+        line,
+        column,
+        ruleIds.unsupportedSyntax,
+      ),
+    )
+  }
 
   const shown: RemarkSlide[] = []
   const byName = new Map<string, RemarkSlide>()
@@ -83,6 +113,7 @@ export function prepareRemark(lines: readonly string[], bodyStart: number): Prep
 
 /** Properties at the top (and `<!-- key: value -->` lines anywhere), then content and `???` notes. */
 function readSlide(lines: Line[], continued: boolean, at: number): RemarkSlide {
+  const foreign: RemarkSlide['foreign'] = []
   const properties: Record<string, string> = { continued: String(continued) }
   const propertyLines: Record<string, number> = {}
   let index = 0
@@ -96,8 +127,14 @@ function readSlide(lines: Line[], continued: boolean, at: number): RemarkSlide {
   const rest = lines.slice(index).filter((entry) => {
     const match = commentProperty.exec(entry.text)
     if (match) {
-      properties[match[1] as string] = (match[2] ?? '').trim()
-      propertyLines[match[1] as string] = entry.line
+      const key = match[1] === '_class' ? 'class' : (match[1] as string)
+      const value = (match[2] ?? '').trim()
+      properties[key] =
+        key === 'class' && properties.class ? `${properties.class}, ${value}` : value
+      propertyLines[key] = entry.line
+      if (marpOnly.has(key.replace(/^_/, ''))) {
+        foreign.push({ key, line: entry.line, column: entry.text.indexOf('<!--') + 1 })
+      }
     }
     return !match
   })
@@ -111,6 +148,7 @@ function readSlide(lines: Line[], continued: boolean, at: number): RemarkSlide {
     at,
     propertyLines,
     range: [lines[0]?.line ?? at, lines.at(-1)?.line ?? at],
+    foreign,
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast'
+import type { Code, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { safeCssValue } from './background.js'
@@ -10,7 +10,8 @@ import { ruleIds } from './messages.js'
  * is highlighted as that language; the image macro `![:scale 50%](…)`
  * (defined in most remark decks' HTML) sizes the image, and other macros
  * (`![:name args](…)`, defined in JavaScript Slidemark never sees) are an
- * `unsupported-syntax` warning, the image shown as is. The rest of remark's syntax (`---`/`--`
+ * `unsupported-syntax` warning, the image shown as is; a code line starting
+ * with `*` is highlighted without its `*` (remark's `highlightLines`). The rest of remark's syntax (`---`/`--`
  * separators, `???` notes, property lines, templates, `.class[…]`) is
  * handled when `compile()` splits a remark deck (`format: remark`).
  */
@@ -25,6 +26,7 @@ export function remarkRemarkCompat() {
         node.lang = braced[1] ?? null
         node.meta = null
       }
+      highlightStarredLines(node)
     })
   }
 }
@@ -51,4 +53,26 @@ function imageMacros(tree: Root, file: VFile): void {
     )
     message.fatal = false
   })
+}
+
+/** Languages whose lines start with `*` for their own reasons (Markdown's bullets). */
+const ownStars = new Set(['md', 'markdown', 'mdx', 'rst'])
+
+/**
+ * remark's `highlightLines`: a code line starting with `*` is highlighted
+ * and the `*` is not shown (`* x` keeps its indentation as `  x`, as remark
+ * does); here the lines go to the block's static highlight, `{2,4}`.
+ */
+function highlightStarredLines(node: Code): void {
+  if (ownStars.has((node.lang ?? '').toLowerCase())) return
+  const lines = node.value.split('\n')
+  const starred: number[] = []
+  const value = lines.map((line, index) => {
+    if (!line.startsWith('*')) return line
+    starred.push(index + 1)
+    return line.replace(/^\*( )?/, '$1$1')
+  })
+  if (starred.length === 0 || /\{[^}]*\}/.test(node.meta ?? '')) return
+  node.value = value.join('\n')
+  node.meta = [node.meta, `{${starred.join(',')}}`].filter(Boolean).join(' ')
 }
