@@ -1,10 +1,11 @@
 import path from 'node:path'
-import { defaultCache, type SlideCache } from '@slidemark/core'
+import { type Deck, defaultCache, type SlideCache } from '@slidemark/core'
 import slidemark, { type DiagramOptions, type SlidemarkApi } from '@slidemark/vite-plugin'
 import {
   createLogger,
   type InlineConfig,
   type Logger,
+  normalizePath,
   type Plugin,
   type PluginOption,
   searchForWorkspaceRoot,
@@ -35,17 +36,30 @@ export interface AppOptions {
   mountOptions?: Record<string, unknown>
   /** The folder the deck may read files from (`--root`); default: the deck's folder. */
   root?: string | undefined
+  /**
+   * Build: the deck's compile, which may still be running as Vite starts
+   * (`deck` then has no slides yet). The Slidemark plugin waits for it
+   * instead of compiling the deck again, and the page's title and language
+   * are taken from it as Vite writes the page.
+   */
+  compiled?: Promise<LoadedDeck>
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
+/** The page's title and language: the front matter's, else the first slide's title, `en`. */
+function pageLabels({ meta, slides }: Deck): { title: string; lang: string } {
+  return {
+    title: typeof meta.title === 'string' ? meta.title : (slides[0]?.title ?? 'Slides'),
+    lang: typeof meta.lang === 'string' ? meta.lang : 'en',
+  }
+}
+
 /** The deck's page. The empty icon link keeps browsers from requesting `/favicon.ico`. */
 export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
-  const { meta, slides } = deck.deck
-  const title = typeof meta.title === 'string' ? meta.title : (slides[0]?.title ?? 'Slides')
-  const lang = typeof meta.lang === 'string' ? meta.lang : 'en'
+  const { title, lang } = pageLabels(deck.deck)
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
   <head>
@@ -78,9 +92,21 @@ onUpdate((next, nextMeta) => {
 `
 }
 
+/** The built page `html` with the title and language of the compiled `deck` (see `AppOptions.compiled`). */
+function labelPage(html: string, deck: LoadedDeck): string {
+  const { title, lang } = pageLabels(deck.deck)
+  return html
+    .replace(
+      /^(<!doctype html>\s*<html) lang="[^"]*"/i,
+      (_, start) => `${start} lang="${escapeHtml(lang)}"`,
+    )
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
+}
+
 /** The Vite plugin serving the generated page and entry, in dev and in build. */
 export function appPlugin(options: AppOptions): Plugin {
   const htmlFile = path.join(options.deck.dir, 'index.html')
+  const { compiled } = options
   return {
     name: 'slidemark:app',
     enforce: 'pre',
@@ -99,6 +125,10 @@ export function appPlugin(options: AppOptions): Plugin {
       if (id === htmlFile) return indexHtml(options)
       return null
     },
+    // Vite runs this as it writes the page, after every module: the compile has finished.
+    ...(compiled
+      ? { transformIndexHtml: async (html: string) => labelPage(html, await compiled) }
+      : {}),
     configureServer(server) {
       // Before Vite's own middlewares, so a user's index.html next to the deck is not served instead.
       server.middlewares.use(async (req, res, next) => {
@@ -197,6 +227,21 @@ export interface ViteConfigOptions extends AppOptions {
   diagrams?: DiagramOptions
 }
 
+/**
+ * The plugin's `compiled`: the CLI's compile of the deck, for the same
+ * text, as `compileInPool` returned it (the plugin adds the messages of
+ * reading the file itself). The deck is compiled once.
+ */
+function handOver(deck: LoadedDeck, compiled: Promise<LoadedDeck>) {
+  return (file: string, source: string): Promise<Deck> | undefined => {
+    if (file !== normalizePath(deck.path) || source !== deck.source) return undefined
+    return compiled.then((loaded) => ({
+      ...loaded.deck,
+      messages: loaded.deck.messages.slice(loaded.readMessages.length),
+    }))
+  }
+}
+
 /** The whole Vite configuration for a deck; no config file is read. */
 export function viteConfig(options: ViteConfigOptions): InlineConfig {
   const { deck, theme } = options
@@ -222,6 +267,7 @@ export function viteConfig(options: ViteConfigOptions): InlineConfig {
         root,
         warn: false,
         ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+        ...(options.compiled ? { compiled: handOver(deck, options.compiled) } : {}),
       }),
       ...(options.plugins ?? []),
     ],

@@ -141,12 +141,41 @@ export function resolveDeckTheme(
 
 /** 1-based line of `key:` in the deck's front matter (1 when not found). */
 function frontMatterLine(source: string, key: string): number {
+  return frontMatterEntry(source, key)?.line ?? 1
+}
+
+/** The `key:` line of the deck's front matter, read without YAML: its 1-based line and its text after the colon. */
+function frontMatterEntry(source: string, key: string): { line: number; text: string } | undefined {
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/)
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return 1
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined
+  const pattern = new RegExp(`^["']?${key}["']?[ \\t]*:(.*)$`)
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index] ?? ''
     if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) break
-    if (new RegExp(`^["']?${key}["']?[ \\t]*:`).test(line)) return index + 1
+    const found = pattern.exec(line)
+    if (found) return { line: index + 1, text: found[1] ?? '' }
   }
-  return 1
+  return undefined
+}
+
+/**
+ * The theme a deck will most likely get, known before it compiles:
+ * `--theme`, else its front matter's `theme:` line read as a plain value,
+ * else the default; `undefined` when that theme is not installed. Only a
+ * guess, silent: the compiled deck's `meta` decides (`resolveDeckTheme`).
+ * `slidemark build` starts Vite with it while the deck compiles.
+ */
+export function likelyTheme(
+  flag: string | undefined,
+  deck: { source: string; dir: string },
+): ResolvedTheme | undefined {
+  const text = frontMatterEntry(deck.source, 'theme')
+    ?.text.replace(/\s+#.*$/, '')
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+  try {
+    return resolveTheme(flag ?? (text || DEFAULT_THEME), deck.dir)
+  } catch {
+    return undefined
+  }
 }

@@ -10,9 +10,15 @@ import { CliError } from './errors.js'
 import type { MessagePrinter } from './messages.js'
 import type { PreparedDeck } from './prepare.js'
 
+/**
+ * A deck for Vite: compiled (`check`, `export`), or still compiling, with
+ * `compiled` the compile to wait for (`build`, see `AppOptions.compiled`).
+ */
+export type DeckToBuild = PreparedDeck & { compiled?: Promise<LoadedDeck> }
+
 /** Runs Vite's build of the generated app into `outDir`. */
 export async function buildInto(
-  prepared: PreparedDeck,
+  prepared: DeckToBuild,
   outDir: string,
   options: {
     base: string
@@ -28,6 +34,7 @@ export async function buildInto(
 ): Promise<void> {
   const config = viteConfig({
     ...prepared,
+    compiled: prepared.compiled ?? Promise.resolve(prepared.deck),
     ...(options.mountOptions ? { mountOptions: options.mountOptions } : {}),
     printer: options.printer,
     root: options.root,

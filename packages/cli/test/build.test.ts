@@ -231,4 +231,24 @@ describe('themes', () => {
       await page.close()
     }
   })
+
+  it('a theme the front matter names in a way read only by compiling is still the one used', async () => {
+    // The build starts Vite with the theme read from the `theme:` line (none here: the default),
+    // then finds `horizon` in the compiled deck and builds again with it.
+    fs.writeFileSync(
+      path.join(project, 'folded.slides.md'),
+      '---\ntitle: "Folded <front> matter"\nlang: fr\ntheme:\n  horizon\n---\n\n# One\n\n---\n\n# Two\n',
+    )
+    const result = await runCli(
+      ['build', 'folded.slides.md', '--single-file', '--out', 'folded.html', '--no-check'],
+      { cwd: project },
+    )
+    expect(result.stderr).toContain('building with @slidemark/theme-horizon')
+    expect(result.code).toBe(0)
+    const html = fs.readFileSync(path.join(project, 'folded.html'), 'utf8')
+    expect(html).toContain('horizon-slide')
+    expect(html).not.toMatch(/[`'"]html5-slides[`'"]/)
+    expect(html).toContain('<title>Folded &#60;front&#62; matter</title>')
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="fr">/)
+  })
 })

@@ -9,7 +9,7 @@ import { normalizeBase, resolveTarget } from '../src/commands/build.js'
 import { countPdfPages, deckBaseName, framesOf, pngName } from '../src/commands/export.js'
 import { MessagePrinter } from '../src/messages.js'
 import { displayWidth, renderTable, truncate } from '../src/table.js'
-import { chooseTheme, resolveTheme, themeCandidates } from '../src/theme.js'
+import { chooseTheme, likelyTheme, resolveTheme, themeCandidates } from '../src/theme.js'
 import { tempDir } from './helpers.js'
 
 const made: string[] = []
@@ -127,6 +127,20 @@ describe('theme resolution', () => {
     expect(chooseTheme(undefined, 'other', 'a.md').name).toBe('other')
     expect(chooseTheme(undefined, undefined, 'a.md').name).toBe('html5-slides')
     expect(() => chooseTheme(undefined, 42, 'a.md')).toThrow('invalid front matter')
+  })
+
+  it('the likely theme, read before the deck compiles, follows the same order', () => {
+    const dir = scratchDir()
+    const name = (flag: string | undefined, source: string) =>
+      likelyTheme(flag, { source, dir })?.packageName
+    expect(name(undefined, '---\ntitle: A\ntheme: "horizon" # dark\n---\n# One')).toBe(
+      '@slidemark/theme-horizon',
+    )
+    expect(name('html5-slides', '---\ntheme: horizon\n---\n# One')).toBe(
+      '@slidemark/theme-html5-slides',
+    )
+    expect(name(undefined, '# One\n\ntheme: horizon')).toBe('@slidemark/theme-html5-slides')
+    expect(name(undefined, '---\ntheme: nope\n---\n# One')).toBeUndefined()
   })
 })
 

@@ -104,6 +104,15 @@ export interface Options extends Omit<PoolCompileOptions, 'filename' | 'cache'> 
    * is drawn in the browser by the runtime's Mermaid chunk.
    */
   diagrams?: DiagramOptions
+  /**
+   * The deck `file` (a normalized absolute path) as a tool running Vite
+   * compiled it already, or is compiling it, from this `source` (what
+   * `compileInPool()` returns, without the messages of reading the file):
+   * the plugin waits for it instead of compiling the deck again.
+   * `undefined`: the plugin compiles it. Default: none. The `slidemark`
+   * command starts Vite's build while its own compile runs.
+   */
+  compiled?: (file: string, source: string) => Promise<Deck> | undefined
 }
 
 /** See {@link Options.diagrams}. */
@@ -166,6 +175,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     warn: reportWarnings = true,
     lazy: lazyThreshold = LAZY_THRESHOLD,
     diagrams = {},
+    compiled: compiledElsewhere,
     ...compileOptions
   } = options
   const isDeck = createFilter(include, exclude)
@@ -284,13 +294,16 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     return compileInPool(source, { ...compileOptions, filename, cache, ...timeout })
   }
 
-  /** `source` compiled: the deck an unpatchable edit compiled already, or a new compile. */
+  /**
+   * `source` compiled: the deck an unpatchable edit compiled already, the
+   * tool's own compile (`Options.compiled`), or a new compile.
+   */
   function compiledSource(source: string, file: string): Promise<Deck> {
     const id = normalizePath(file)
     const edit = compiledEdits.get(id)
     compiledEdits.delete(id)
     if (edit?.source === source) return Promise.resolve(edit.deck)
-    return compileDeck(source, file)
+    return compiledElsewhere?.(id, source) ?? compileDeck(source, file)
   }
 
   /**

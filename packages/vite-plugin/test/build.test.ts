@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DeckMeta, Slide } from '@slidemark/core'
-import { build } from 'vite'
+import { compile, type DeckMeta, type Slide, type SlideCache } from '@slidemark/core'
+import { build, normalizePath } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slidemark } from '../src/index.js'
 import { copyFixture, importSsrBuild, listFiles, readJs } from './helpers.js'
@@ -97,4 +97,47 @@ describe('vite build of a vanilla TypeScript app importing a deck', () => {
     expect(unsubscribe).toBeTypeOf('function')
     expect(unsubscribe()).toBeUndefined()
   })
+})
+
+describe('a deck compiled by the tool running Vite (`compiled`)', () => {
+  it('is used instead of a compile of its own: the plugin compiles no slide', async () => {
+    const app = copyFixture('vanilla-app')
+    try {
+      const deckFile = normalizePath(path.join(app, 'src', 'talk.slides.md'))
+      const text = fs.readFileSync(deckFile, 'utf8')
+      const own = await compile(text, { filename: deckFile })
+      const handed = {
+        ...own,
+        slides: own.slides.map((slide) => ({
+          ...slide,
+          content: `${slide.content}<p>handed over</p>`,
+        })),
+      }
+      const asked: string[] = []
+      let cached = 0
+      const cache: SlideCache = {
+        get: () => undefined,
+        set: () => {
+          cached++
+        },
+      }
+      const compiled = (file: string, source: string) => {
+        asked.push(file)
+        return source === text ? Promise.resolve(handed) : undefined
+      }
+      await build({
+        root: app,
+        logLevel: 'silent',
+        configFile: false,
+        plugins: [slidemark({ cache, compiled, lazy: false })],
+      })
+      expect(asked).toEqual([deckFile])
+      expect(cached).toBe(0)
+      expect(readJs(path.join(app, 'dist'), listFiles(path.join(app, 'dist')))).toContain(
+        'handed over',
+      )
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

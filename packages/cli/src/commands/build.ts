@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import type { DrawnDiagram } from '@slidemark/core'
+import type { DrawnDiagram, SlideCache } from '@slidemark/core'
 import type { Browser } from 'playwright-core'
 import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
@@ -31,6 +31,8 @@ import type { PreparedDeck } from '../prepare.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { hasSlideCache, slideCacheFor } from '../slide-cache.js'
+import { likelyTheme } from '../theme.js'
+import type { DeckToBuild } from '../vite-build.js'
 import { launch, openDeck } from './export.js'
 
 /** The file `--single-file` writes into the output folder. */
@@ -315,16 +317,30 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const loading = import('../vite-build.js')
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  const prepared = await prepareDeck(input, options.theme, printer, cwd, slideCacheFor)
+  const cache = await slideCacheFor(read.dir)
+  const preparing = prepareDeck(input, options.theme, printer, cwd, async () => cache)
+  const context = { root, base, singleFile, printer, options }
+  const early = buildEarly({ read, cache, preparing }, target, context)
+  let prepared: PreparedDeck
+  try {
+    prepared = await preparing
+    // Vite writes into a temporary folder: checking before it is moved into place is enough.
+    checkTarget(target, { ...check, inputs: deckInputs(prepared.deck) })
+  } catch (error) {
+    await early?.discard()
+    throw error
+  }
   const { deck } = prepared
-  checkTarget(target, { ...check, inputs: deckInputs(deck) })
   const total = deck.deck.slides.length
   info(`slidemark: compiled ${total}/${total} slides of ${deck.displayPath}`)
   const drawing = deckHasDiagrams(deck.deck.slides)
     ? await drawForBuild(prepared, root, printer, options.browser)
     : undefined
   try {
-    await buildTarget(prepared, target, { root, base, singleFile, printer, cwd, drawing, options })
+    info(`slidemark: building with ${prepared.theme.packageName}…`)
+    const staging =
+      (await early?.take(prepared)) ?? (await stageBuild(prepared, target, { ...context, drawing }))
+    commitBuild(staging, target, cwd)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     const shown = displayPathOf(target.path, cwd)
     info(
@@ -341,25 +357,78 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   return target
 }
 
-/** Vite's build of the deck into `target` (staged, then renamed into place). */
-async function buildTarget(
-  prepared: PreparedDeck,
-  target: BuildTarget,
-  context: {
-    root: string
-    base: string
-    singleFile: boolean
-    printer: MessagePrinter
-    cwd: string
-    drawing: DrawnForBuild | undefined
-    options: BuildOptions
-  },
-): Promise<void> {
-  const { root, base, singleFile, printer, cwd, drawing, options } = context
-  info(`slidemark: building with ${prepared.theme.packageName}…`)
+/** How Vite builds the deck, whichever deck it gets. */
+interface StageContext {
+  root: string
+  base: string
+  singleFile: boolean
+  printer: MessagePrinter
+  options: BuildOptions
+  drawing?: DrawnForBuild | undefined
+}
 
+/** A Vite build started before the deck finished compiling (see {@link buildEarly}). */
+interface EarlyBuild {
+  /** Its staged output once `prepared` is known to match it; `undefined`: it was dropped. */
+  take(prepared: PreparedDeck): Promise<StagingDir | undefined>
+  /** Stops it (the deck failed): waits for Vite to end, removes what it wrote. */
+  discard(): Promise<void>
+}
+
+/**
+ * Starts Vite's build while the deck compiles: the compile threads keep the
+ * other cores busy and this thread would only wait, so Vite resolves its
+ * configuration and transforms the theme meanwhile, and the deck's module
+ * waits for the compile instead of compiling again. Only when the theme is
+ * known from the front matter (`likelyTheme`), the deck has no diagrams
+ * (drawn in Chromium before the build, see {@link drawForBuild}) and the
+ * output's folder exists (a deck that fails creates nothing). A compiled
+ * deck that does not match (another theme in the end) drops this build.
+ */
+function buildEarly(
+  deck: { read: Omit<LoadedDeck, 'deck'>; cache: SlideCache; preparing: Promise<PreparedDeck> },
+  target: BuildTarget,
+  context: StageContext,
+): EarlyBuild | undefined {
+  const { read, cache, preparing } = deck
+  if (/mermaid/i.test(read.source) || !fs.existsSync(path.dirname(target.path))) return undefined
+  const theme = likelyTheme(context.options.theme, read)
+  if (!theme) return undefined
+  const matches = (prepared: PreparedDeck) =>
+    prepared.theme.dir === theme.dir &&
+    prepared.theme.packageName === theme.packageName &&
+    !deckHasDiagrams(prepared.deck.deck.slides)
+  const compiled = preparing.then((prepared) =>
+    matches(prepared) ? prepared.deck : Promise.reject(new Error('the early build is dropped')),
+  )
+  compiled.catch(() => {})
+  const pending = { ...read, deck: { meta: {}, slides: [], messages: [] } }
+  const staged = stageBuild({ deck: pending, theme, cache, compiled }, target, context)
+  staged.catch(() => {})
+  const discard = () =>
+    staged.then(
+      (staging) => staging.discard(),
+      () => {},
+    )
+  return {
+    async take(prepared) {
+      if (matches(prepared)) return staged
+      await discard()
+      return undefined
+    },
+    discard,
+  }
+}
+
+/** Vite's build of the deck into a temporary folder next to `target` (see {@link commitBuild}). */
+async function stageBuild(
+  prepared: DeckToBuild,
+  target: BuildTarget,
+  context: StageContext,
+): Promise<StagingDir> {
+  const { root, base, singleFile, printer, drawing, options } = context
   // The file build happens in a folder next to the final file, then one rename.
-  const staging: StagingDir = stageDir(target.kind === 'dir' ? target.path : `${target.path}.build`)
+  const staging = stageDir(target.kind === 'dir' ? target.path : `${target.path}.build`)
   try {
     const { buildInto } = await import('../vite-build.js')
     await buildInto(prepared, staging.path, {
@@ -377,6 +446,16 @@ async function buildTarget(
           }
         : {}),
     })
+    return staging
+  } catch (error) {
+    staging.discard()
+    throw error
+  }
+}
+
+/** Moves a staged build into place and lists the files written. */
+function commitBuild(staging: StagingDir, target: BuildTarget, cwd: string): void {
+  try {
     if (target.kind === 'file') {
       const html = path.join(staging.path, SINGLE_FILE_NAME)
       if (!fs.existsSync(html))
