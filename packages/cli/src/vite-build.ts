@@ -54,7 +54,8 @@ export async function buildInto(
       build: {
         outDir,
         emptyOutDir: true,
-        reportCompressedSize: !options.singleFile,
+        // The CLI lists the files with their gzip sizes where they end up (formatFileSizes).
+        reportCompressedSize: false,
         rolldownOptions: {
           input: path.join(prepared.deck.dir, 'index.html'),
           // Compiling the deck is most of the build; Rolldown's "slow plugin" notice says nothing useful.

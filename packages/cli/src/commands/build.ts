@@ -13,7 +13,6 @@ import {
   type LoadedDeck,
   readDeckSource,
 } from '../deck.js'
-import { deckHasDiagrams, drawnDiagrams, pageCanBeDark, withDarkDrawings } from '../diagrams.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
 import { registerCleanup, registerCompilePool } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -33,7 +32,6 @@ import { info } from '../progress.js'
 import { hasSlideCache, slideCacheFor } from '../slide-cache.js'
 import { likelyTheme } from '../theme.js'
 import type { DeckToBuild } from '../vite-build.js'
-import { launch, openDeck } from './export.js'
 
 /** The file `--single-file` writes into the output folder. */
 export const SINGLE_FILE_NAME = 'presentation.html'
@@ -255,13 +253,17 @@ async function drawForBuild(
     // A deck that does not build fails here as the real build would, with the same message.
     const html = await buildForChromium(prepared, work, { root, printer })
     try {
+      const { launch } = await import('./export.js')
       browser = await launch(executable)
       const opened = browser
       releaseBrowser = registerCleanup(() => opened.close())
       const light = await drawIn(browser, html, deck.displayPath, 'light')
       printer.print(light.messages.sort((a, b) => a.line - b.line || a.column - b.column))
       const drawn = light.canBeDark
-        ? withDarkDrawings(light, await drawIn(browser, html, deck.displayPath, 'dark'))
+        ? (await import('../diagrams.js')).withDarkDrawings(
+            light,
+            await drawIn(browser, html, deck.displayPath, 'dark'),
+          )
         : light.drawn
       return { drawn, browser, close }
     } catch (error) {
@@ -278,6 +280,10 @@ async function drawForBuild(
 
 /** The diagrams of the built deck `html`, drawn in one page in the given colour scheme. */
 async function drawIn(browser: Browser, html: string, file: string, scheme: 'light' | 'dark') {
+  const [{ openDeck }, { drawnDiagrams, pageCanBeDark }] = await Promise.all([
+    import('./export.js'),
+    import('../diagrams.js'),
+  ])
   const page = await openDeck(browser, html, { drawDiagrams: true, colorScheme: scheme })
   try {
     const result = await drawnDiagrams(page, file, scheme)
@@ -297,6 +303,16 @@ async function startCompileThreads(read: Omit<LoadedDeck, 'deck'>): Promise<void
   const pool = await import('@slidemark/core/pool')
   registerCompilePool(pool)
   pool.startCompilePool(pool.estimateSlides(read.source))
+}
+
+/**
+ * Whether the compiled deck has Mermaid diagrams. The module (and all of
+ * `@slidemark/core` it loads) is imported when needed: before the compile
+ * threads start, it would only delay them.
+ */
+async function hasDiagrams(prepared: PreparedDeck): Promise<boolean> {
+  const { deckHasDiagrams } = await import('../diagrams.js')
+  return deckHasDiagrams(prepared.deck.deck.slides)
 }
 
 /** `slidemark build`: a static deck folder, or one self-contained HTML file. */
@@ -333,7 +349,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const { deck } = prepared
   const total = deck.deck.slides.length
   info(`slidemark: compiled ${total}/${total} slides of ${deck.displayPath}`)
-  const drawing = deckHasDiagrams(deck.deck.slides)
+  const drawing = (await hasDiagrams(prepared))
     ? await drawForBuild(prepared, root, printer, options.browser)
     : undefined
   try {
@@ -394,12 +410,14 @@ function buildEarly(
   if (/mermaid/i.test(read.source) || !fs.existsSync(path.dirname(target.path))) return undefined
   const theme = likelyTheme(context.options.theme, read)
   if (!theme) return undefined
-  const matches = (prepared: PreparedDeck) =>
+  const matches = async (prepared: PreparedDeck) =>
     prepared.theme.dir === theme.dir &&
     prepared.theme.packageName === theme.packageName &&
-    !deckHasDiagrams(prepared.deck.deck.slides)
-  const compiled = preparing.then((prepared) =>
-    matches(prepared) ? prepared.deck : Promise.reject(new Error('the early build is dropped')),
+    !(await hasDiagrams(prepared))
+  const compiled = preparing.then(async (prepared) =>
+    (await matches(prepared))
+      ? prepared.deck
+      : Promise.reject(new Error('the early build is dropped')),
   )
   compiled.catch(() => {})
   const pending = { ...read, deck: { meta: {}, slides: [], messages: [] } }
@@ -412,7 +430,7 @@ function buildEarly(
     )
   return {
     async take(prepared) {
-      if (matches(prepared)) return staged
+      if (await matches(prepared)) return staged
       await discard()
       return undefined
     },
