@@ -72,6 +72,29 @@ describe('compileInPool', () => {
     expect(result.slides[2]?.content).toBe('<p>also fine</p>')
   }, 60_000)
 
+  test('a slide over its budget in the middle of a batch: the slides sharing its task are rendered again, in order', async () => {
+    // Six slides on one thread: the first task holds slides 1-3, so the hung slide has
+    // company on both sides, and slide 5 is a second hung slide in a later task.
+    const titles = ['One', '', 'Three', 'Four', '', 'Six']
+    const deck = titles
+      .map((title) => (title ? `# ${title}\n\ntext of ${title}` : pathological))
+      .join('\n\n---\n\n')
+    const result = await compileInPool(deck, {
+      filename: 'log.slides.md',
+      cache: false,
+      slideTimeout: 1000,
+    })
+    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ['slide-timeout', 7],
+      ['slide-timeout', 23],
+    ])
+    expect(result.slides.map((slide) => slide.title)).toEqual(titles)
+    const shownAsSource = (content: string) => content.startsWith('<pre class="slidemark-error">')
+    expect(result.slides.map((slide) => shownAsSource(slide.content) || slide.content)).toEqual(
+      titles.map((title) => (title ? `<p>text of ${title}</p>` : true)),
+    )
+  }, 60_000)
+
   test('a timed-out slide is not cached; the slides around it are', async () => {
     const inner = createMemoryCache()
     const sets: string[] = []

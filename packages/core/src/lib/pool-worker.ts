@@ -1,7 +1,7 @@
 /**
  * The worker side of `compileInPool()`: one per thread of the pool. On
  * start it loads the pipeline and creates the Shiki highlighter with the
- * default themes (once per thread); each task renders one slide.
+ * default themes (once per thread); each task renders a batch of slides.
  */
 import { bundledLanguages } from 'shiki'
 import { getSharedHighlighter } from './highlighter.js'
@@ -14,11 +14,12 @@ import { threadCpuMs, threadId } from './thread-clock.js'
 
 /** What crosses to the worker: plain data only (user plugins never do). */
 export interface RenderTask {
-  slide: SlideSource
+  slides: SlideSource[]
   options: Omit<ResolvedOptions, 'remarkPlugins' | 'rehypePlugins' | 'cache'>
   /**
-   * Set by the worker when it starts the slide (after loading grammars): `Date.now()`,
-   * its thread id and that thread's CPU milliseconds. The budget counts from there.
+   * Set by the worker when it starts each slide (after loading grammars): `Date.now()`,
+   * its thread id, that thread's CPU milliseconds and the slide's index in `slides`.
+   * The slide's budget counts from there; `clock[0]` is 0 between slides.
    */
   clock: Float64Array
 }
@@ -27,21 +28,28 @@ const thread = threadId()
 
 await getSharedHighlighter([defaultThemes.light, defaultThemes.dark])
 
-export default async function renderTask(task: RenderTask): Promise<RenderedSlide> {
+export default async function renderTask(task: RenderTask): Promise<RenderedSlide[]> {
   const options: ResolvedOptions = {
     ...task.options,
     remarkPlugins: [],
     rehypePlugins: [],
     cache: undefined,
   }
-  const processor = getSlideProcessor(options, mayUseGfm(task.slide.text))
-  // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
-  // machine it can take seconds, and it must not count against the slide's budget.
-  await loadLanguages(task.slide.text, [options.themes.light, options.themes.dark])
-  task.clock[1] = thread
-  task.clock[2] = threadCpuMs(thread)
-  task.clock[0] = Date.now()
-  return renderSlide(processor, task.slide, options)
+  const { clock } = task
+  const results: RenderedSlide[] = []
+  for (const [index, slide] of task.slides.entries()) {
+    clock[0] = 0
+    const processor = getSlideProcessor(options, mayUseGfm(slide.text))
+    // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
+    // machine it can take seconds, and it must not count against the slide's budget.
+    await loadLanguages(slide.text, [options.themes.light, options.themes.dark])
+    clock[3] = index
+    clock[1] = thread
+    clock[2] = threadCpuMs(thread)
+    clock[0] = Date.now()
+    results.push(await renderSlide(processor, slide, options))
+  }
+  return results
 }
 
 /** Fence info strings, `!lang` marker lines and inline `{:lang}`: the languages a slide may use. */

@@ -106,7 +106,13 @@ function workerFile(): URL {
     : new URL('./pool-worker.js', import.meta.url)
 }
 
-/** Renders `slides` on at most one thread per `slidesPerThread` slides, in order. */
+/**
+ * Renders `slides` on at most one thread per `slidesPerThread` slides, in
+ * order. Each thread gets a batch of slides per task (a round trip to a
+ * thread costs about as much as a slide): half of what is left divided
+ * among the threads, so the first batches are big and the last ones small
+ * enough for the threads to finish together.
+ */
 const renderInPool = async (
   slides: SlideSource[],
   options: ResolvedOptions,
@@ -118,37 +124,65 @@ const renderInPool = async (
   let next = 0
   const lane = async () => {
     while (next < slides.length) {
-      const index = next++
-      results[index] = await renderOne(threads, slides[index] as SlideSource, options, budget)
+      const first = next
+      next += Math.ceil((slides.length - next) / (2 * Math.max(1, lanes)))
+      const batch = slides.slice(first, next)
+      const rendered = await renderBatch(threads, batch, options, budget)
+      rendered.forEach((result, offset) => {
+        results[first + offset] = result
+      })
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane))
   return results
 }
 
-async function renderOne(
+/**
+ * Renders `batch` in one task. When a slide goes over its budget the thread
+ * is stopped: that slide becomes a `slide-timeout` error and the others of
+ * the batch are rendered again. When the thread fails otherwise (it ran out
+ * of memory, say), the batch is split until the failing slide is alone.
+ */
+async function renderBatch(
   threads: Tinypool,
-  slide: SlideSource,
+  batch: SlideSource[],
   options: ResolvedOptions,
   budget: number,
-): Promise<RenderedSlide> {
+): Promise<RenderedSlide[]> {
+  if (batch.length === 0) return []
+  if (threads !== pool) return batch.map((slide) => failed(slide, 'the compile pool was stopped'))
   const { remarkPlugins, rehypePlugins, cache, ...plain } = options // functions stay here
   const task: RenderTask = {
-    slide,
+    slides: batch,
     options: plain,
-    clock: new Float64Array(new SharedArrayBuffer(3 * 8)),
+    clock: new Float64Array(new SharedArrayBuffer(4 * 8)),
   }
   const controller = new AbortController()
   const unwatch = watch(task.clock, budget, controller)
   try {
-    return (await threads.run(task, { signal: controller.signal })) as RenderedSlide
+    return (await threads.run(task, { signal: controller.signal })) as RenderedSlide[]
   } catch (error) {
-    if (controller.signal.aborted) return timedOut(slide, budget)
-    const reason = `Compiling this slide failed, it is shown as source: ${describe(error)}`
-    return sourceSlide(slide, [placedMessage(reason, 1, 1, ruleIds.pluginError, 'error')])
+    if (controller.signal.aborted) {
+      const late = controller.signal.reason as number
+      const others = [...batch.slice(0, late), ...batch.slice(late + 1)]
+      const rendered = await renderBatch(threads, others, options, budget)
+      rendered.splice(late, 0, timedOut(batch[late] as SlideSource, budget))
+      return rendered
+    }
+    if (batch.length === 1 || threads !== pool) {
+      return batch.map((slide) => failed(slide, describe(error)))
+    }
+    const half = Math.ceil(batch.length / 2)
+    const first = await renderBatch(threads, batch.slice(0, half), options, budget)
+    return [...first, ...(await renderBatch(threads, batch.slice(half), options, budget))]
   } finally {
     unwatch()
   }
+}
+
+function failed(slide: SlideSource, why: string): RenderedSlide {
+  const reason = `Compiling this slide failed, it is shown as source: ${why}`
+  return sourceSlide(slide, [placedMessage(reason, 1, 1, ruleIds.pluginError, 'error')])
 }
 
 function timedOut(slide: SlideSource, budget: number): RenderedSlide {
@@ -171,9 +205,10 @@ const watched = new Set<{ clock: Float64Array; budget: number; controller: Abort
 let watchdog: NodeJS.Timeout | undefined
 
 /**
- * Aborts the task once its thread has spent `budget` CPU ms on the slide, or
+ * Aborts the task once its thread has spent `budget` CPU ms on one slide, or
  * `budget × wallClockFactor` ms have passed (a thread busy in one slide
- * cannot time itself out). Returns the unwatch.
+ * cannot time itself out), with that slide's index in the batch as the
+ * abort's reason. Returns the unwatch.
  */
 function watch(clock: Float64Array, budget: number, controller: AbortController): () => void {
   if (budget === Infinity) return () => {}
@@ -192,11 +227,13 @@ function watch(clock: Float64Array, budget: number, controller: AbortController)
 function checkBudgets() {
   const now = Date.now()
   for (const { clock, budget, controller } of watched) {
-    const [started = 0, thread = 0, cpuAtStart = Number.NaN] = clock
+    const [started = 0, thread = 0, cpuAtStart = Number.NaN, slide = 0] = clock
     if (started === 0) continue // still waiting for a thread, or loading grammars
     const wall = now - started
     const cpu = threadCpuMs(thread) - cpuAtStart
     const spent = Number.isNaN(cpu) ? wall : cpu
-    if (spent > budget || wall > budget * wallClockFactor) controller.abort()
+    // The clock is the slide's only if the thread did not move on while it was read.
+    const same = clock[0] === started && clock[3] === slide
+    if (same && (spent > budget || wall > budget * wallClockFactor)) controller.abort(slide)
   }
 }
