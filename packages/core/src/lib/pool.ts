@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os'
 import Tinypool from 'tinypool'
 import type { CompileOptions, Deck } from '../types.js'
-import { compile, compileWith } from './compile.js'
 import { describe, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
 import type { RenderTask } from './pool-worker.js'
@@ -39,7 +38,12 @@ export const slidesPerThread = 40
  * for. Output is the same as `compile()`'s. With `remarkPlugins` or
  * `rehypePlugins` (functions cannot be sent to a thread) this is `compile()`.
  */
-export function compileInPool(source: string, options: PoolCompileOptions = {}): Promise<Deck> {
+export async function compileInPool(
+  source: string,
+  options: PoolCompileOptions = {},
+): Promise<Deck> {
+  // Loaded here, not on import: `startCompilePool()` starts the threads before the compiler loads.
+  const { compile, compileWith } = await import('./compile.js')
   const { slideTimeout = defaultSlideTimeout, ...compileOptions } = options ?? {}
   const plugins = [compileOptions.remarkPlugins, compileOptions.rehypePlugins]
   if (plugins.some((list) => Array.isArray(list) && list.length > 0)) {
