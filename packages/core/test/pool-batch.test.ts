@@ -22,7 +22,8 @@ vi.mock('tinypool', () => ({
         throw new Error('Worker terminated due to reaching memory limit: JS heap out of memory')
       }
       const { renderInProcess } = await import('../src/lib/render.js')
-      return renderInProcess(task.slides, { ...task.options, remarkPlugins: [], rehypePlugins: [] })
+      const options = { ...task.options, remarkPlugins: [], rehypePlugins: [], cache: undefined }
+      return renderInProcess(task.slides, options)
     }
     async destroy() {}
   },
