@@ -348,6 +348,33 @@ describe('remark code highlights and Marp directives in a remark deck', () => {
   })
 })
 
+describe('Marp backgrounds', () => {
+  const marp = (body: string) => compile(`---\nmarp: true\n---\n\n${body}`, { cache: false })
+
+  test('`bg vertical` stacks the images; `bg 40%` draws the image at 40 % of its box', async () => {
+    const deck = await marp(
+      '![bg vertical](a.png)\n![bg](b.png)\n\n# Stack\n\n---\n\n![bg 40%](logo.png)\n\n# Logo\n',
+    )
+    expect(deck.slides[0]?.content).toBe(
+      '<div class="slidemark-background" data-direction="vertical"><img src="a.png" alt=""><img src="b.png" alt=""></div>',
+    )
+    expect(deck.slides[1]?.content).toBe(
+      '<div class="slidemark-background"><img src="logo.png" alt="" style="object-fit: contain; transform: scale(0.4)"></div>',
+    )
+  })
+
+  test('`bg left:33%` leaves the content the other 67 %, not half the slide', async () => {
+    const deck = await marp(
+      '![bg left:33%](p.jpg)\n\n# Left\n\ntext\n\n---\n\n![bg right](q.jpg)\n\n# Right\n',
+    )
+    expect(deck.slides[0]?.content).toContain(
+      '<style>[aria-roledescription="slide"]:has(.slidemark-background[data-split="left"][style*="--slidemark-split: 33%"]) { padding-left: calc(33% + 30px) }</style>',
+    )
+    // An even split is the base stylesheet's own rule.
+    expect(deck.slides[1]?.content).not.toContain('<style>')
+  })
+})
+
 describe('reveal.js fragment effects, code steps and slide attributes', () => {
   const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   describeOverflow,
+  fitHeadings,
   fitSettings,
   fitSlide,
   type Measure,
@@ -86,5 +87,46 @@ describe('fitSlide', () => {
     expect(fitSlide(slide)).toBeNull()
     expect(slide.hasAttribute('data-slidemark-fit')).toBe(false)
     slide.remove()
+  })
+})
+
+describe('fitHeadings (Marp `<!-- fit -->`)', () => {
+  /** A heading `room` px wide whose text is `text` px wide at its 40px font size. */
+  const laidOut = (room: number, text: number) => {
+    const slide = document.createElement('div')
+    slide.innerHTML =
+      '<style>h1 { font-size: 40px }</style><h1 class="slidemark-fit">Fit me</h1><h2>Not me</h2>'
+    document.body.append(slide)
+    const heading = slide.querySelector('h1') as HTMLElement
+    Object.defineProperty(heading, 'offsetWidth', { value: room })
+    Object.defineProperty(heading, 'clientWidth', { value: room })
+    heading.getBoundingClientRect = () => ({ width: room }) as DOMRect
+    const range = document.createRange.bind(document)
+    document.createRange = () => {
+      const made = range()
+      made.getBoundingClientRect = () => {
+        const size = Number.parseFloat(heading.style.fontSize || '40')
+        return { width: (text * size) / 40 } as DOMRect
+      }
+      return made
+    }
+    const restore = () => {
+      document.createRange = range
+      slide.remove()
+    }
+    return { slide, heading, restore }
+  }
+
+  it('shrinks a long heading to its width on one line, and grows a short one (at most 4×)', () => {
+    const long = laidOut(1000, 2000)
+    fitHeadings(long.slide)
+    expect(long.heading.style.whiteSpace).toBe('nowrap')
+    expect(long.heading.style.fontSize).toBe('20px')
+    long.restore()
+    const short = laidOut(1000, 100)
+    fitHeadings(short.slide)
+    expect(short.heading.style.fontSize).toBe('160px')
+    expect((short.slide.querySelector('h2') as HTMLElement).style.fontSize).toBe('')
+    short.restore()
   })
 })

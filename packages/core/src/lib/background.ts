@@ -17,6 +17,8 @@ export interface Background {
   split?: 'left' | 'right'
   /** The split's width, a CSS length or percentage (default 50%). */
   size?: string
+  /** Marp's `bg vertical`: the images stacked top to bottom instead of side by side. */
+  vertical?: boolean
 }
 
 export const BACKGROUND_CLASS = 'slidemark-background'
@@ -24,6 +26,7 @@ export const BACKGROUND_CLASS = 'slidemark-background'
 export function backgroundHtml(background: Background): string {
   const attributes = [`class="${BACKGROUND_CLASS}"`]
   if (background.split) attributes.push(`data-split="${background.split}"`)
+  if (background.vertical) attributes.push('data-direction="vertical"')
   const style: string[] = []
   if (background.color) style.push(`background: ${background.color}`)
   if (background.split && background.size) style.push(`--slidemark-split: ${background.size}`)
@@ -32,7 +35,18 @@ export function backgroundHtml(background: Background): string {
     const imageStyle = image.style ? ` style="${escapeAttribute(image.style)}"` : ''
     return `<img src="${escapeAttribute(image.url)}" alt="${escapeAttribute(image.alt ?? '')}"${imageStyle}>`
   })
-  return `<div ${attributes.join(' ')}>${images.join('')}</div>`
+  return `<div ${attributes.join(' ')}>${images.join('')}</div>${splitRule(background)}`
+}
+
+/**
+ * The content's room beside a split background of another width than 50 %
+ * (Marp's `bg left:33%`): a rule for the slide holding that background,
+ * found by its side and width.
+ */
+function splitRule({ split, size }: Background): string {
+  if (!split || !size || size === '50%' || !/^\d+(?:\.\d+)?(?:%|px|em|rem)$/.test(size)) return ''
+  const slide = `[aria-roledescription="slide"]:has(.${BACKGROUND_CLASS}[data-split="${split}"][style*="--slidemark-split: ${size}"])`
+  return `<style>${slide} { padding-${split}: calc(${size} + 30px) }</style>`
 }
 
 /** A CSS value from a deck, kept to one declaration: no `;`, braces or markup. */

@@ -22,6 +22,9 @@ interface ImageKeywords {
   split?: 'left' | 'right'
   size?: string
   fit?: string
+  /** `bg 40%`: the image at that share of its box (Marp's background-size). */
+  zoom?: number
+  vertical?: boolean
   filter: string[]
   /** The alt text without keywords. */
   alt: string
@@ -50,8 +53,10 @@ export function readImageKeywords(alt: string): ImageKeywords {
     } else if (result.bg && (key === 'contain' || key === 'fit')) result.fit = 'contain'
     else if (result.bg && key === 'cover') result.fit = 'cover'
     else if (result.bg && key === 'auto') result.fit = 'none'
-    else if (result.bg && /^\d+(?:\.\d+)?%$/.test(word)) result.fit = 'contain'
-    else if (result.bg && key === 'vertical') continue
+    else if (result.bg && /^\d+(?:\.\d+)?%$/.test(word)) {
+      result.fit = 'contain'
+      result.zoom = Number.parseFloat(word) / 100
+    } else if (result.bg && key === 'vertical') result.vertical = true
     else rest.push(word)
   }
   result.alt = rest.join(' ')
@@ -101,9 +106,11 @@ function takeFromParagraph(paragraph: Paragraph, background: Background): void {
     if (keywords.bg) {
       const style = [
         keywords.fit ? `object-fit: ${keywords.fit}` : '',
+        keywords.zoom !== undefined ? `transform: scale(${keywords.zoom})` : '',
         keywords.filter.length > 0 ? `filter: ${keywords.filter.join(' ')}` : '',
       ].filter(Boolean)
       background.images.push({ url: child.url, alt: keywords.alt, style: style.join('; ') })
+      if (keywords.vertical) background.vertical = true
       if (keywords.split) {
         background.split = keywords.split
         if (keywords.size) background.size = safeCssValue(keywords.size)

@@ -211,6 +211,7 @@ export function fitSlide(
   const list = longestList(slide)
   setColumns(list, 1)
   applyFitScale(slide, 1)
+  fitHeadings(slide)
   const first = measureSlide(slide)
   if (!first) return null
   const search = () =>
@@ -244,6 +245,38 @@ export function fitSlide(
     slide.setAttribute(OVERFLOW_ATTRIBUTE, `${Math.ceil(width)} ${Math.ceil(height)}`)
   } else slide.removeAttribute(OVERFLOW_ATTRIBUTE)
   return result
+}
+
+/** Class of a heading that fills its line (Marp's `<!-- fit -->`). */
+export const FIT_HEADING_CLASS = 'slidemark-fit'
+/** How far a fitted heading may grow beyond its theme's size. */
+const FIT_HEADING_MAX = 4
+
+/**
+ * Marp's fitting headings: each `.slidemark-fit` heading is set on one line
+ * and its font size scaled so the text fills the heading's width (smaller
+ * when too long, larger when short, up to {@link FIT_HEADING_MAX}×), before
+ * the slide itself is fitted. Headings with no layout are left alone.
+ */
+export function fitHeadings(slide: HTMLElement): void {
+  for (const heading of slide.querySelectorAll<HTMLElement>(`.${FIT_HEADING_CLASS}`)) {
+    heading.style.removeProperty('font-size')
+    heading.style.setProperty('white-space', 'nowrap')
+    const rect = heading.getBoundingClientRect()
+    if (rect.width === 0 || heading.offsetWidth === 0) continue
+    const ratio = rect.width / heading.offsetWidth
+    const style = getComputedStyle(heading)
+    const px = (value: string) => Number.parseFloat(value) || 0
+    const room = heading.clientWidth - px(style.paddingLeft) - px(style.paddingRight)
+    const range = heading.ownerDocument.createRange()
+    range.selectNodeContents(heading)
+    const text = range.getBoundingClientRect().width / ratio
+    range.detach()
+    const size = px(style.fontSize)
+    if (text <= 0 || room <= 0 || size <= 0) continue
+    const scale = Math.min(FIT_HEADING_MAX, room / text)
+    heading.style.setProperty('font-size', `${Math.floor(size * scale * 10) / 10}px`)
+  }
 }
 
 /** A slide that does not fit even at the floor (or with fitting off). */

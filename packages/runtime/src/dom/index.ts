@@ -11,6 +11,8 @@ export {
   COLUMNS_ATTRIBUTE,
   DEFAULT_FIT_FLOOR,
   FIT_ATTRIBUTE,
+  FIT_HEADING_CLASS,
+  fitHeadings,
   fitSlide,
   measureSlide,
   NO_FIT_CLASS,
