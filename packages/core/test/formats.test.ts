@@ -375,6 +375,37 @@ describe('Marp backgrounds', () => {
   })
 })
 
+describe('what Marp and Slidev decks ask for that Slidemark does not draw is a warning at its line', () => {
+  test('Marp `size` and `transition` (front matter and comments, `_` too)', async () => {
+    const deck = await compile(
+      '---\nmarp: true\nsize: 4:3\n---\n\n# A\n\n---\n\n<!-- transition: fade -->\n\n# B\n\n---\n\n<!-- _transition: cube -->\n# C\n',
+      { cache: false },
+    )
+    expect(deck.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+      [3, 1, 'unsupported-syntax', 'Marp `size: 4:3` is not applied: slides keep the theme’s size'],
+      [10, 1, 'unsupported-syntax', expect.stringContaining('`transition: fade`')],
+      [16, 1, 'unsupported-syntax', expect.stringContaining('`_transition: cube`')],
+    ])
+    expect(deck.slides.map((slide) => slide.notes)).toEqual(['', '', ''])
+  })
+
+  test('Slidev `transition:`, `zoom:`, iframe layouts and layouts from a theme', async () => {
+    const deck = await compile(
+      '---\ntransition: slide-left\n---\n\n# A\n\n---\nlayout: iframe-right\nurl: https://example.org\n---\n\n# B\n\n---\nlayout: neversink-split\nzoom: 0.8\n---\n\n# C\n\n---\nlayout: two-cols-header\n---\n\n# D\n',
+      { cache: false, format: 'slidev' },
+    )
+    expect(
+      deck.messages.map((m) => [m.line, m.column, m.reason.split(' ').slice(0, 3).join(' ')]),
+    ).toEqual([
+      [2, 1, 'Slidev `transition: slide-left`'],
+      [8, 1, 'Slidev layout `iframe-right`'],
+      [15, 1, 'Slidev layout `neversink-split`'],
+      [16, 1, 'Slidev `zoom: 0.8`'],
+    ])
+    expect(deck.slides[2]?.classes).toEqual(['layout-neversink-split'])
+  })
+})
+
 describe('reveal.js fragment effects, code steps and slide attributes', () => {
   const reveal = (source: string) => compile(source, { cache: false, format: 'reveal' })
 

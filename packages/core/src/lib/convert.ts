@@ -29,8 +29,11 @@ const consumedKeys: Partial<Record<DeckFormat, string[]>> = {
     'color',
     'style',
     'headingDivider',
+    // Not applied: a warning when the deck is converted, not again on every compile after.
+    'size',
+    'transition',
   ],
-  slidev: ['layout', 'class', 'format', 'background', 'image'],
+  slidev: ['layout', 'class', 'format', 'background', 'image', 'clicks', 'transition', 'zoom'],
 }
 
 /**

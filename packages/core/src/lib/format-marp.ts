@@ -22,7 +22,6 @@ const globalDirectives = new Set([
   'url',
   'marp',
   'lang',
-  'transition',
 ])
 /** Marpit's local directives: they apply to this slide and the ones after; `_name` to this slide only. */
 const localDirectives = new Set([
@@ -36,6 +35,7 @@ const localDirectives = new Set([
   'backgroundRepeat',
   'backgroundSize',
   'color',
+  'transition',
 ])
 /** Marp's built-in themes and the Slidemark theme closest to each. */
 const marpThemes: Record<string, string> = {
@@ -66,6 +66,12 @@ export function prepareMarp(
   for (const [key, value] of Object.entries(meta))
     if (localDirectives.has(key)) inherited[key] = value
   let themeLine = frontMatterKeyLine(lines, bodyStart, 'theme')
+  const unapplied = new Map<string, { value: unknown; line: number }>()
+  for (const key of unappliedDirectives.keys()) {
+    if (Object.hasOwn(meta, key)) {
+      unapplied.set(key, { value: meta[key], line: frontMatterKeyLine(lines, bodyStart, key) })
+    }
+  }
 
   const divider = headingLevels(lastHeadingDivider(lines, bodyStart, meta))
   const breakBefore = divider
@@ -75,6 +81,9 @@ export function prepareMarp(
   const slides = split.flatMap((slide) => {
     const own: Directives = {}
     const kept = consumeDirectives(slideLines(slide), (key, value, line) => {
+      if (unappliedDirectives.has(key.replace(/^_/, '')) && !unapplied.has(key)) {
+        unapplied.set(key, { value, line })
+      }
       if (globalDirectives.has(key)) {
         deckMeta[key] = value
         if (key === 'theme') themeLine = line
@@ -106,8 +115,25 @@ export function prepareMarp(
       ),
     )
   }
+  for (const [key, { value, line }] of unapplied) {
+    const reason = unappliedDirectives.get(key.replace(/^_/, '')) ?? ''
+    messages.push(
+      placedMessage(
+        `Marp \`${key}: ${String(value)}\` is not applied: ${reason}`,
+        line,
+        1,
+        ruleIds.unsupportedSyntax,
+      ),
+    )
+  }
   return { slides, messages, meta: deckMeta }
 }
+
+/** Directives Slidemark reads but cannot apply, and what the deck gets instead. */
+const unappliedDirectives = new Map([
+  ['size', 'slides keep the theme’s size'],
+  ['transition', 'the theme’s own slide change is used'],
+])
 
 /**
  * The deck's `headingDivider`: as Marpit reads global directives, the last

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml'
 import type { DeckMeta } from '../types.js'
 import { type Background, backgroundHtml, safeCssValue } from './background.js'
+import { frontMatterKeyLine } from './format-detect.js'
 import { fencedLines, type Line, type PreparedDeck } from './format-lines.js'
 import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 import { type SlideSource, slideFromLines } from './split.js'
@@ -36,7 +37,15 @@ export function prepareSlidev(
         background: meta.background,
         image: meta.image,
         clicks: meta.clicks,
+        transition: meta.transition,
+        zoom: meta.zoom,
       },
+      keyLines: Object.fromEntries(
+        ['layout', 'transition', 'zoom'].map((key) => [
+          key,
+          frontMatterKeyLine(lines, bodyStart, key),
+        ]),
+      ),
     },
   ]
   let inComment = false
@@ -77,6 +86,7 @@ export function prepareSlidev(
   const slides = parts.flatMap((part) => {
     const { frontMatter } = part
     if (frontMatter.disabled === true || frontMatter.hide === true) return []
+    messages.push(...unsupportedKeys(part))
     if (typeof frontMatter.src === 'string') {
       messages.push(
         placedMessage(
@@ -91,6 +101,68 @@ export function prepareSlidev(
     return source ? [withFrontMatter(source, frontMatter)] : []
   })
   return { slides, messages }
+}
+
+/** Slidev's own layouts: the others come from a theme or the deck's `layouts/` folder. */
+const builtInLayouts = new Set([
+  'default',
+  'center',
+  'cover',
+  'end',
+  'fact',
+  'full',
+  'image',
+  'image-left',
+  'image-right',
+  'intro',
+  'none',
+  'quote',
+  'section',
+  'statement',
+  'two-cols',
+  'two-cols-header',
+])
+
+/** Warnings for per-slide keys Slidemark does not apply, at the key's line. */
+function unsupportedKeys(part: SlidevPart): PlacedMessage[] {
+  const { frontMatter } = part
+  const at = (key: string) => part.keyLines?.[key] ?? 1
+  const warn = (key: string, reason: string) =>
+    placedMessage(reason, at(key), 1, ruleIds.unsupportedSyntax)
+  const messages: PlacedMessage[] = []
+  const layout = frontMatter.layout
+  if (typeof layout === 'string' && layout.startsWith('iframe')) {
+    messages.push(
+      warn(
+        'layout',
+        `Slidev layout \`${layout}\` embeds a web page, which Slidemark does not: the slide is drawn without it`,
+      ),
+    )
+  } else if (typeof layout === 'string' && layout !== '' && !builtInLayouts.has(layout)) {
+    messages.push(
+      warn(
+        'layout',
+        `Slidev layout \`${layout}\` comes from a theme or the deck's layouts/ folder, which Slidemark does not load: drawn as the default layout (class \`layout-${layout}\`)`,
+      ),
+    )
+  }
+  if (typeof frontMatter.transition === 'string' && frontMatter.transition !== '') {
+    messages.push(
+      warn(
+        'transition',
+        `Slidev \`transition: ${frontMatter.transition}\` is not supported: the theme’s own slide change is used`,
+      ),
+    )
+  }
+  if (frontMatter.zoom !== undefined && frontMatter.zoom !== 1) {
+    messages.push(
+      warn(
+        'zoom',
+        `Slidev \`zoom: ${String(frontMatter.zoom)}\` is not applied: Slidemark fits the slide to its box itself`,
+      ),
+    )
+  }
+  return messages
 }
 
 /** The deck line of each top-level key in a slide's front matter (lines `from`…`to`, 0-based, exclusive). */
