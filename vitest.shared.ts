@@ -19,6 +19,7 @@ export const workspaceAliases = {
   '@slidemark/runtime/code-steps.css': src('runtime', 'code-steps.css'),
   '@slidemark/runtime': src('runtime'),
   '@slidemark/vite-plugin/paths': src('vite-plugin', 'paths.ts'),
+  '@slidemark/vite-plugin/tools': src('vite-plugin', 'tools.ts'),
   '@slidemark/vite-plugin': src('vite-plugin'),
   '@slidemark/theme-html5-slides': src('theme-html5-slides'),
   '@slidemark/theme-horizon': src('theme-horizon'),

@@ -80,9 +80,11 @@ export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
 /** The entry module: the same few lines the theme contract shows. */
 export function entryCode({ theme, mountOptions = {} }: Omit<AppOptions, 'deck'>): string {
   const extra = Object.keys(mountOptions).length > 0 ? `, ...${JSON.stringify(mountOptions)}` : ''
-  return `import slides, { meta, onUpdate } from ${JSON.stringify(DECK_SPECIFIER)}
+  return `import slides, { meta, onUpdate, title } from ${JSON.stringify(DECK_SPECIFIER)}
 import { mount } from ${JSON.stringify(theme.packageName)}
 
+// The dev server serves a big deck's page before its first slide (the title) is compiled.
+if (title) document.title = title
 const root = document.getElementById('app')
 const presentation = mount(root, slides, { meta${extra} })
 onUpdate((next, nextMeta) => {

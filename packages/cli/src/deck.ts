@@ -92,6 +92,19 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
   return { path: real, displayPath: shown, dir: path.dirname(real), source, readMessages }
 }
 
+/**
+ * Starts one compile thread before anything else loads (none with user
+ * plugins, which compile on this thread): it loads the pipeline and Shiki
+ * on another core while this thread loads Vite, and the dev server's first
+ * slides compile on it. The pool adds threads when a compile needs them.
+ */
+export async function startCompileThread(): Promise<void> {
+  if (hasUserPlugins(settings)) return
+  const pool = await import('@slidemark/core/pool')
+  registerCompilePool(pool)
+  pool.startCompilePool(1)
+}
+
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */
 export async function compileDeck(
   read: Omit<LoadedDeck, 'deck'>,
@@ -123,16 +136,17 @@ function withTimeoutHint(message: DeckMessage): DeckMessage {
 
 /**
  * Fails with a one-line reason when the deck cannot be presented: an error
- * message (for instance invalid front matter) or no slides at all.
+ * message (for instance invalid front matter) or, unless `slides` is false
+ * (only a part of the deck was compiled), no slides at all.
  */
-export function assertPresentable(loaded: LoadedDeck): void {
+export function assertPresentable(loaded: LoadedDeck, { slides = true } = {}): void {
   const errors = loaded.deck.messages.filter((message) => message.severity === 'error')
   const [first, ...others] = errors
   if (first) {
     const more = others.length > 0 ? ` (and ${others.length} more)` : ''
     throw new CliError(`${formatMessage(first, { file: loaded.displayPath })}${more}`)
   }
-  if (loaded.deck.slides.length === 0) {
+  if (slides && loaded.deck.slides.length === 0) {
     throw new CliError(`${loaded.displayPath} is not a deck: it has no slides`)
   }
 }
@@ -142,8 +156,9 @@ export function assertPresentable(loaded: LoadedDeck): void {
  * deck without slides is a {@link CliError}. `cacheFor` picks the slide cache
  * for the deck's folder once the path is known to be good. `firstPart`, when
  * it returns a text, compiles only that beginning of the deck (the dev
- * server's first slides; the Vite plugin compiles and reports the rest):
- * `deck` then has only its slides, `source` is still the whole file.
+ * server: a big deck's front matter, for its theme; the Vite plugin compiles
+ * and reports the slides): `deck` then has only its slides, maybe none, and
+ * `source` is still the whole file.
  */
 export async function loadDeck(
   input: string,
@@ -160,6 +175,6 @@ export async function loadDeck(
       ? await compileDeck(read, cache)
       : { ...(await compileDeck({ ...read, source: part }, cache)), source: read.source }
   printer.print(loaded.deck.messages.filter((message) => message.severity !== 'error'))
-  assertPresentable(loaded)
+  assertPresentable(loaded, { slides: part === undefined })
   return loaded
 }

@@ -113,7 +113,7 @@ function privateTemporaryDir(): string {
  * every slide there, and the next run of any command starts warm.
  */
 export async function slideCacheFor(deckDir: string): Promise<SlideCache> {
-  const { cacheNamespace, createDiskCache } = await import('@slidemark/vite-plugin')
+  const { cacheNamespace, createDiskCache } = await import('@slidemark/vite-plugin/tools')
   return createDiskCache(path.join(cacheDirFor(deckDir), 'slidemark'), cacheNamespace({}))
 }
 

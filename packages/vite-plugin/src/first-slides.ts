@@ -5,13 +5,28 @@ import { detectFormat, splitSlides } from '@slidemark/core'
  * page shows them while the rest compile (in the worker pool), then takes
  * the whole deck in one update (see `REST_CODE` in generate-module.ts).
  */
-export const FIRST_SLIDES = 3
+export const FIRST_SLIDES = 1
 
 /** Decks with fewer slides than this compile whole before the page is served. */
 export const PARTIAL_MIN_SLIDES = 60
 
-/** How long a whole compile may take before the dev server serves the first slides alone (a warm cache is faster). */
+/**
+ * How long a whole compile may take before the dev server serves the first
+ * slides alone, when they came from the cache (a warm cache is faster).
+ */
 export const WHOLE_DECK_WAIT_MS = 250
+
+/**
+ * First slides compiled faster than this came from the cache: only then is
+ * the whole deck waited for. A cold start serves them at once.
+ */
+export const CACHED_PREFIX_MS = 40
+
+/**
+ * A deck served with its first slides compiles whole when the page asks for
+ * the rest (after its first frame), or this long after, whichever is first.
+ */
+export const WHOLE_DECK_DELAY_MS = 1000
 
 /** The query of the module that brings the whole deck to a page served with its first slides: `?slidemark-rest=VERSION`. */
 export const REST_ID = /(?:^|&)slidemark-rest=(\d+)(?:&|$)/

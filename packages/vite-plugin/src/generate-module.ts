@@ -157,20 +157,24 @@ const LAZY_LOAD_CODE =
   "export function loadSlides() {\n  return slides[Symbol.for('slidemark.lazy')].loadAll()\n}"
 
 /**
- * Dev server: once the module with the whole deck arrives, it is what the
- * page shows (the `onUpdate` listeners get it, as for an edit); with no
- * listener the module re-runs, now compiled whole. Never a stale screen.
+ * Dev server: the module with the whole deck is asked for once the first
+ * slides are on screen (after the page's first frame: the server compiles
+ * the rest from then on, not while the page loads); a slide the page needs
+ * earlier (a deep link) asks at once. Once it arrives, it is what the page
+ * shows (the `onUpdate` listeners get it, as for an edit); with no listener
+ * the module re-runs, now compiled whole. Never a stale screen.
  */
 const REST_CODE = `
 if (import.meta.hot) {
   const hot = import.meta.hot
-  slides[Symbol.for('slidemark.lazy')].loadAll().then(() => {
+  const loadRest = () => slides[Symbol.for('slidemark.lazy')].loadAll().then(() => {
     const { default: whole, meta: wholeMeta, version } = restModule
     hot.data.slidemarkCurrent = { version, slides: whole, meta: wholeMeta }
     const listeners = hot.data.slidemarkListeners
     if (!listeners || listeners.size === 0) return hot.invalidate('slidemark: the whole deck is compiled')
     for (const listener of listeners) listener(whole, wholeMeta)
   }, (error) => console.error('slidemark: the rest of the deck did not load:', error))
+  requestAnimationFrame(() => setTimeout(loadRest))
 }
 `
 

@@ -35,10 +35,12 @@ import {
 } from './errors.js'
 import { loadKatexCss } from './extras.js'
 import {
+  CACHED_PREFIX_MS,
   type DeckOutline,
   outlineDeck,
   REST_ID,
   REST_QUERY,
+  WHOLE_DECK_DELAY_MS,
   WHOLE_DECK_WAIT_MS,
 } from './first-slides.js'
 import { generateChunkModule, generateModule, generateRestModule } from './generate-module.js'
@@ -196,7 +198,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   /** Vite's logger, for what a page reports with no plugin context to warn through (overflow.ts). */
   let logger: Logger | undefined
   /** Dev server: the whole compile of a big deck served with its first slides, for its rest module. */
-  const wholeDecks = new Map<string, { source: string; deck: Promise<Deck> }>()
+  const wholeDecks = new Map<string, { source: string; start: () => Promise<Deck> }>()
   /** Built decks split into chunks: what each chunk module is made from, by normalized path. */
   const chunkedDecks = new Map<
     string,
@@ -331,11 +333,11 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   }
 
   /**
-   * Dev server, big deck, cold: the first slides compiled alone while the
-   * whole deck compiles, so the page is served before the rest is done (see
-   * first-slides.ts). `undefined`: compile the deck whole (small, another
-   * format, a warm cache that compiles it in a moment, or first slides that
-   * fail, which the whole compile then reports).
+   * Dev server, big deck, cold: the first slides compiled alone, so the page
+   * is served before the rest is done (see first-slides.ts). `undefined`:
+   * compile the deck whole (small, another format, a warm cache that
+   * compiles it in a moment, or first slides that fail, which the whole
+   * compile then reports).
    */
   async function firstSlides(
     source: string,
@@ -345,22 +347,44 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     if (compiledEdits.get(id)?.source === source) return undefined
     const outline = outlineDeck(source, compileOptions.compat === false ? { compat: false } : {})
     if (!outline) return undefined
-    // The first slides go first: the pool works in order, and the page waits for them alone.
+    const started = performance.now()
     const first = withReadMessages(await compileDeck(outline.prefix, file), file)
-    const whole = compileDeck(source, file)
-    wholeDecks.set(id, { source, deck: whole })
-    const waited = await Promise.race([
-      whole,
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), WHOLE_DECK_WAIT_MS)),
-    ])
+    const whole = laterWholeDeck(source, file)
     const compileWhole = async () => {
-      compiledEdits.set(id, { source, deck: await whole })
+      compiledEdits.set(id, { source, deck: await whole.start() })
       return undefined
     }
-    if (waited) return compileWhole()
     const failed = first.messages.some((message) => message.severity === 'error')
     if (failed || first.slides.length !== outline.first) return compileWhole()
+    // First slides that came from the cache at once: the whole deck likely will too, worth a short wait.
+    if (performance.now() - started < CACHED_PREFIX_MS) {
+      const waited = await Promise.race([
+        whole.start(),
+        new Promise<undefined>((resolve) =>
+          setTimeout(() => resolve(undefined), WHOLE_DECK_WAIT_MS),
+        ),
+      ])
+      if (waited) return compileWhole()
+    }
     return { deck: first, outline }
+  }
+
+  /**
+   * The whole compile of a deck served with its first slides, kept for its
+   * rest module. It starts when the page asks for that module (after its
+   * first frame) or `WHOLE_DECK_DELAY_MS` from now, whichever is first: the
+   * page's first slides do not share the cores with it.
+   */
+  function laterWholeDeck(source: string, file: string) {
+    let deck: Promise<Deck> | undefined
+    const start = () => {
+      deck ??= compileDeck(source, file)
+      return deck
+    }
+    setTimeout(start, WHOLE_DECK_DELAY_MS).unref()
+    const later = { source, start }
+    wholeDecks.set(normalizePath(file), later)
+    return later
   }
 
   /** Dev server: the module with the whole deck, for a page served with its first slides. */
@@ -369,7 +393,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     const source = await readDeck(file)
     const pending = wholeDecks.get(id)
     const compiled =
-      pending?.source === source ? await pending.deck : await compileDeck(source, file)
+      pending?.source === source ? await pending.start() : await compileDeck(source, file)
     const deck = withReadMessages(compiled, file)
     const found = checkDeck(context, deck, file, source)
     const version = ++lastVersion

@@ -22,3 +22,15 @@ test('the paths entry (@slidemark/vite-plugin/paths) exports the confinement hel
   expect(Object.keys(paths).sort()).toEqual(['CONFIG_FILES', 'isInside', 'realPath'])
   expect(paths.CONFIG_FILES).toBe(api.CONFIG_FILES)
 })
+
+test('the tools entry (@slidemark/vite-plugin/tools) exports the disk cache and the first-slides outline, the same functions as the main entry', async () => {
+  const tools = await import('../src/tools.js')
+  expect(Object.keys(tools).sort()).toEqual([
+    'FIRST_SLIDES',
+    'cacheNamespace',
+    'createDiskCache',
+    'outlineDeck',
+  ])
+  expect(tools.outlineDeck).toBe(api.outlineDeck)
+  expect(tools.createDiskCache).toBe(api.createDiskCache)
+})

@@ -1,5 +1,5 @@
 import type { ViteDevServer } from 'vite'
-import { compileSettings } from '../deck.js'
+import { compileSettings, startCompileThread } from '../deck.js'
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -28,15 +28,18 @@ export interface DevOptions {
 
 /** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
 export async function dev(input: string, options: DevOptions = {}): Promise<void> {
+  // A compile thread starts first: it loads the pipeline on another core while this thread loads Vite.
+  await startCompileThread()
   // Vite loads while the deck compiles.
   const loading = Promise.all([import('vite'), import('../app.js'), import('../theme-watch.js')])
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  // A big deck: only its first slides compile before the server starts; the plugin does the rest.
-  const { outlineDeck } = await import('@slidemark/vite-plugin')
+  // A big deck: only its front matter (its theme) compiles before the server starts, no slide,
+  // so the page loads while the compile threads start; the plugin compiles the slides.
+  const { outlineDeck } = await import('@slidemark/vite-plugin/tools')
   const compat = compileSettings().compat === false ? { compat: false } : {}
   const outline = (source: string) => outlineDeck(source, compat)
-  const firstPart = (source: string) => outlineDeck(source, { ...compat, first: 1 })?.prefix
+  const firstPart = (source: string) => outlineDeck(source, { ...compat, first: 0 })?.prefix
   const prepared = await prepareDeck(
     input,
     options.theme,
@@ -45,7 +48,7 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
     slideCacheFor,
     firstPart,
   )
-  const [{ createServer }, { viteConfig }, { followThemeChanges }] = await loading
+  const [{ createServer }, { ENTRY_URL, viteConfig }, { followThemeChanges }] = await loading
   const root = resolveRoot(options.root, prepared.deck.path, options.cwd ?? process.cwd())
   // The generated app reads the theme from here, so a front matter edit can switch it.
   const app = { ...prepared, printer, root }
@@ -71,6 +74,10 @@ export async function dev(input: string, options: DevOptions = {}): Promise<void
     if (code === 'EACCES') throw new CliError(`no permission to listen on port ${options.port}`)
     throw error
   }
+  // The page's modules transform before the browser asks for them: the entry's imports follow
+  // (the theme, the runtime, the deck's first slides, whose compile starts now).
+  const client = server.environments.client
+  for (const url of ['/@vite/client', ENTRY_URL]) client.warmupRequest(url).catch(() => {})
   followThemeChanges(server, app, options.theme)
   const { deck, theme } = prepared
   const url = server.resolvedUrls?.local[0] ?? server.resolvedUrls?.network[0]
