@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   describeOverflow,
   fitHeadings,
   fitSettings,
   fitSlide,
   type Measure,
+  type SlideOverflow,
   searchFitScale,
+  watchAutoFit,
 } from '../src/dom/index.js'
 
 /** Content `height` px tall at scale 1 in a 700 px box that shrinks linearly (nothing re-wraps). */
@@ -128,5 +130,84 @@ describe('fitHeadings (Marp `<!-- fit -->`)', () => {
     expect(short.heading.style.fontSize).toBe('160px')
     expect((short.slide.querySelector('h2') as HTMLElement).style.fontSize).toBe('')
     short.restore()
+  })
+})
+
+/**
+ * A slide element with a 900 × 700 layout whose content is `height` px tall
+ * at zoom 1 (happy-dom has no layout): counts its measurements.
+ */
+function laidOutSlide(index: number, height: number, measured: number[]) {
+  const slide = document.createElement('div')
+  slide.setAttribute('aria-roledescription', 'slide')
+  slide.dataset.index = String(index)
+  const body = document.createElement('div')
+  body.dataset.height = String(height)
+  body.textContent = `slide ${index}`
+  slide.append(body)
+  Object.defineProperty(slide, 'offsetWidth', { value: 900 })
+  slide.getBoundingClientRect = () => {
+    measured.push(index)
+    return DOMRect.fromRect({ x: 0, y: 0, width: 900, height: 700 })
+  }
+  return slide
+}
+
+describe('watchAutoFit', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    document.body.replaceChildren()
+  })
+
+  /** Content boxes scale with the zoom auto-fit puts on the slide's body. */
+  function stubContentBoxes() {
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+      const body = this.startContainer as HTMLElement
+      const zoom = Number(body.style.getPropertyValue('zoom') || 1)
+      const height = Number(body.dataset.height) * zoom
+      return [DOMRect.fromRect({ x: 0, y: 0, width: 800 * zoom, height })] as unknown as DOMRectList
+    })
+  }
+
+  it('after an edit of some slides, keeps the fit of the others and reports them again without measuring', async () => {
+    stubContentBoxes()
+    const measured: number[] = []
+    const root = document.createElement('div')
+    root.append(laidOutSlide(0, 500, measured), laidOutSlide(1, 2000, measured))
+    document.body.append(root)
+    const overflows: SlideOverflow[] = []
+    let floor = 0.5
+    const fit = watchAutoFit(root, {
+      enabled: () => true,
+      floor: () => floor,
+      onOverflow: (overflow) => overflows.push(overflow),
+    })
+    expect(measured).toContain(0)
+    expect(overflows.map(({ index }) => index)).toEqual([1])
+    const scale = root.children[1]?.getAttribute('data-slidemark-fit')
+
+    measured.length = 0
+    // The edited slide's new element is added as the update runs: the observer fits it.
+    const edited = laidOutSlide(2, 1000, measured)
+    root.append(edited)
+    fit.refit({ kept: true })
+    expect(measured).toEqual([])
+    expect(overflows.map(({ index }) => index)).toEqual([1, 1])
+    expect(root.children[1]?.getAttribute('data-slidemark-fit')).toBe(scale)
+    await Promise.resolve()
+    expect(new Set(measured)).toEqual(new Set([2]))
+    expect(edited.getAttribute('data-slidemark-fit')).toBe('0.7')
+
+    // New fit settings (a front-matter edit) measure every slide again.
+    measured.length = 0
+    floor = 0.25
+    fit.refit({ kept: true })
+    expect(new Set(measured)).toEqual(new Set([0, 1, 2]))
+    expect(root.children[1]?.getAttribute('data-slidemark-fit')).toBe('0.35')
+
+    measured.length = 0
+    fit.refit()
+    expect(new Set(measured)).toEqual(new Set([0, 1, 2]))
+    fit.destroy()
   })
 })

@@ -40,7 +40,7 @@ export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | 
   const title = (deck: Deck) => deck.meta.title ?? deck.slides[0]?.title ?? ''
   if (title(previous) !== title(next)) return undefined
   // The module's imports (KaTeX's stylesheet) follow what the slides contain.
-  if (extraImports(previous).join() !== extraImports(next).join()) return undefined
+  if (importsOf(previous) !== importsOf(next)) return undefined
   const changed: Array<[number, Slide]> = []
   for (const [index, slide] of next.slides.entries()) {
     const before = previous.slides[index]
@@ -51,15 +51,34 @@ export function diffDecks(previous: Deck, next: Deck): Array<[number, Slide]> | 
   return changed
 }
 
+/** Each deck's extra imports, scanned once: the last edit's deck is the next edit's previous one. */
+const extraImportsOf = new WeakMap<Deck, string>()
+
+function importsOf(deck: Deck): string {
+  let imports = extraImportsOf.get(deck)
+  if (imports === undefined) {
+    imports = extraImports(deck).join('\n')
+    extraImportsOf.set(deck, imports)
+  }
+  return imports
+}
+
 /**
  * Whether two compiled slides are equal: the HTML strings compared as
  * strings (no 2 MB `JSON.stringify` of a 500-slide deck per edit), the
- * small fields through JSON.
+ * other fields one by one, through JSON only for the small objects
+ * (classes, source range, assets).
  */
 export function sameSlide(a: Slide, b: Slide): boolean {
   if (a === b) return true
   if (a.header !== b.header || a.content !== b.content || a.notes !== b.notes) return false
-  const { header: _h, content: _c, notes: _n, ...restA } = a
-  const { header: _h2, content: _c2, notes: _n2, ...restB } = b
-  return JSON.stringify(restA) === JSON.stringify(restB)
+  const keys = Object.keys(a) as Array<keyof Slide>
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => {
+    const x = a[key]
+    const y = b[key]
+    if (x === y) return true
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false
+    return JSON.stringify(x) === JSON.stringify(y)
+  })
 }

@@ -424,8 +424,12 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
   ): Promise<HotSlidesPatch | undefined> {
     const previous = hotDecks.get(id)
     if (!previous) return undefined
-    await read() // Vite's read waits until the editor has finished writing
-    const source = await readDeck(id)
+    let source = await readDeck(id)
+    // An editor may empty the file before writing it: Vite's read waits until it is written.
+    if (source === '') {
+      await read()
+      source = await readDeck(id)
+    }
     const compiled = await compileDeck(source, id)
     const deck = withReadMessages(compiled, id)
     const slides = diffDecks(previous.deck, deck)

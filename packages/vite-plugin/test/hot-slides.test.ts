@@ -38,3 +38,10 @@ it('needs the whole module when a changed slide refers to an image', async () =>
   const withImage = SOURCE.replace('Third', 'Third ![chart](./chart.png)')
   expect(diffDecks(await deck(SOURCE), await deck(withImage))).toBeUndefined()
 })
+
+it('lists a slide whose classes or steps changed though its HTML did not', async () => {
+  const before = await deck(SOURCE)
+  const after = await deck(SOURCE.replace('## Three\n', '## Three\n\n.fx: dark\n'))
+  expect(after.slides[2]?.content).toBe(before.slides[2]?.content)
+  expect(diffDecks(before, after)?.map(([index]) => index)).toEqual([2])
+})

@@ -309,26 +309,49 @@ const SLIDE_SELECTOR = '[aria-roledescription="slide"][data-index]'
  * when an image inside a slide loads, and on {@link AutoFit.refit}.
  */
 export interface AutoFit {
-  /** Fit every slide element under the root again (and forget past reports). */
-  refit(): void
+  /**
+   * Fit every slide element under the root again (and forget past reports).
+   * With `{ kept: true }` (a hot update that replaced the elements of the
+   * slides it changed): an element already fitted with the same `enabled`
+   * and `floor` keeps its fit and reports it again without being measured
+   * (measuring forces a layout per try), and a new element is left to the
+   * observer that fits it as it is added.
+   */
+  refit(options?: { kept?: boolean }): void
   destroy(): void
 }
 
 export function watchAutoFit(root: HTMLElement, options: AutoFitOptions): AutoFit {
   const doc = root.ownerDocument
   const reported = new Set<number>()
-  const fitOne = (element: HTMLElement) => {
-    // The reading view lets a slide grow with its content instead of shrinking it.
-    if (element.closest(READING_SELECTOR)) return applyFitScale(element, 1)
-    const result = fitSlide(element, { enabled: options.enabled(), floor: options.floor() })
+  /** What each element was last fitted with (`enabled floor`) and to. */
+  const fitted = new WeakMap<HTMLElement, { settings: string; result: FitResult | null }>()
+  const settings = () => `${options.enabled()} ${options.floor()}`
+  const report = (element: HTMLElement, result: FitResult | null) => {
     if (!result || (result.excess.width === 0 && result.excess.height === 0)) return
     const index = Number(element.dataset.index)
     if (reported.has(index)) return
     reported.add(index)
     options.onOverflow?.({ index, excess: result.excess, scale: result.scale, element })
   }
+  const fitOne = (element: HTMLElement) => {
+    // The reading view lets a slide grow with its content instead of shrinking it.
+    if (element.closest(READING_SELECTOR)) return applyFitScale(element, 1)
+    const result = fitSlide(element, { enabled: options.enabled(), floor: options.floor() })
+    fitted.set(element, { settings: settings(), result })
+    report(element, result)
+  }
   const fitAll = () => {
     for (const element of root.querySelectorAll<HTMLElement>(SLIDE_SELECTOR)) fitOne(element)
+  }
+  const fitChanged = () => {
+    const now = settings()
+    for (const element of root.querySelectorAll<HTMLElement>(SLIDE_SELECTOR)) {
+      const last = fitted.get(element)
+      if (!last) continue
+      if (last.settings === now && !element.closest(READING_SELECTOR)) report(element, last.result)
+      else fitOne(element)
+    }
   }
   const observer =
     typeof MutationObserver === 'function'
@@ -360,9 +383,10 @@ export function watchAutoFit(root: HTMLElement, options: AutoFitOptions): AutoFi
   })
   fitAll()
   return {
-    refit() {
+    refit({ kept = false } = {}) {
       reported.clear()
-      fitAll()
+      if (kept) fitChanged()
+      else fitAll()
     },
     destroy() {
       observer?.disconnect()

@@ -99,10 +99,13 @@ export function watchDeckFit<S extends PresentableSlide>(
       note(describeOverflow(overflow))
     },
   })
+  // An update with the same front matter (an edit to some slides) changes only their elements.
+  let meta = deck.meta
   const stop = deck.on('update', () => {
     notice?.remove()
     notice = null
-    fit.refit()
+    fit.refit({ kept: deck.meta === meta })
+    meta = deck.meta
   })
   return () => {
     stop()
