@@ -560,6 +560,14 @@ describe('Slidev slides', () => {
     expect(reveal.slides[0]?.content).toBe('<p>$x^2$</p>')
   })
 
+  test('a Vue directive other than v-click (`v-mark`, `v-motion`) is a warning at its tag', async () => {
+    const deck = await slidev('# A\n\n<span v-mark.red="1">key</span> and <b v-motion>m</b>\n')
+    expect(deck.messages.map((m) => [m.line, m.column, m.ruleId, m.reason.split(' ')[2]])).toEqual([
+      [3, 1, 'vue-component', '`v-mark`'],
+      [3, 37, 'vue-component', '`v-motion`'],
+    ])
+  })
+
   test('a Vue expression in text is a warning at its place', async () => {
     const deck = await slidev('# One\n\nPage {{ $slidev.nav.currentPage }}\n')
     expect(deck.messages).toMatchObject([{ line: 3, column: 1, ruleId: 'unsupported-syntax' }])

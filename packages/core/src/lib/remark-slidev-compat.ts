@@ -209,6 +209,18 @@ function warnComponents(node: Html, file: VFile, state: State): void {
     )
     message.fatal = false
   }
+  for (const tag of node.value.matchAll(startTag)) {
+    for (const directive of (tag[2] ?? '').matchAll(/\s(v-[\w-]+)/g)) {
+      const name = directive[1] as string
+      if (name === 'v-click' || name === 'v-after' || state.warned.has(name)) continue
+      state.warned.add(name)
+      const message = file.message(
+        `Vue directive \`${name}\` is not run: Slidemark does not run Vue, so the element is shown as it is`,
+        { place: node.position?.start, ruleId: ruleIds.vueComponent, source: 'slidemark' },
+      )
+      message.fatal = false
+    }
+  }
 }
 
 /** A Vue interpolation (`{{ $slidev.nav.currentPage }}`) in text: shown as written, with one warning per slide. */
