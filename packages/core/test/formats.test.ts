@@ -313,6 +313,14 @@ describe('Marp slides', () => {
 describe('remark code highlights and Marp directives in a remark deck', () => {
   const remark = (source: string) => compile(source, { cache: false, format: 'remark' })
 
+  test('a place after a rewritten `.red[…]` stays inside its deck line', async () => {
+    const line = 'Finally, .red[plot]<img src="a.png">'
+    const deck = await remark(`# T\n\n${line}\n`)
+    const [asset] = deck.slides[0]?.assets ?? []
+    expect(asset?.line).toBe(3)
+    expect(asset?.column).toBeLessThanOrEqual(line.length + 1)
+  })
+
   test('a code line starting with `*` is highlighted and shown without the `*`', async () => {
     const deck = await remark(
       '# C\n\n```js\nlet a\n* let b\n*let c\n```\n\n```md\n* a bullet\n```\n',

@@ -104,8 +104,8 @@ async function compileDeck(
   let titleSlideSeen = false
   sources.forEach((slideSource, index) => {
     const value = rendered[index] as CachedSlide
-    const place = <T extends { line: number }>(item: T): T =>
-      shiftLine(item, deckLine(slideSource, item.line) - item.line)
+    const place = <T extends { line: number; column: number }>(item: T): T =>
+      withinLine(shiftLine(item, deckLine(slideSource, item.line) - item.line), lines)
     messages.push(...value.messages.map(place))
     const isTitle = !value.hasHeading && !titleSlideSeen
     if (isTitle) titleSlideSeen = true
@@ -132,6 +132,19 @@ async function compileDeck(
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((message): DeckMessage => ({ ...message, file: options.filename })),
   }
+}
+
+/**
+ * A place kept inside its deck line: a format's rewrite (remark's `.red[x]`
+ * → `<span class="red">x</span>`) can make a slide's line longer than the
+ * deck's, and a column past the end would point nowhere.
+ */
+function withinLine<T extends { line: number; column: number }>(
+  item: T,
+  lines: readonly string[],
+): T {
+  const end = (lines[item.line - 1]?.length ?? 0) + 1
+  return item.column > end ? { ...item, column: end } : item
 }
 
 /** Marp (marp-core's `math` option) and Slidev (KaTeX built in) render `$…$` unless told not to. */
