@@ -397,6 +397,33 @@ describe('what Marp and Slidev decks ask for that Slidemark does not draw is a w
     expect(deck.slides.map((slide) => slide.notes)).toEqual(['', '', ''])
   })
 
+  test('a Slidev or reveal.js theme is a foreign-theme warning at its line and the deck uses horizon', async () => {
+    const slidev = await compile(
+      '---\ntitle: T\ntheme: seriph\n---\n\n# A\n\n<<< @/snippets/a.ts\n',
+      {
+        cache: false,
+        format: 'slidev',
+      },
+    )
+    expect(slidev.meta.theme).toBe('horizon')
+    expect(slidev.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([
+      [3, 1, 'foreign-theme'],
+      [8, 1, 'unsupported-syntax'],
+    ])
+    const reveal = await compile('---\ntheme: solarized\n---\n\n# A\n', {
+      cache: false,
+      format: 'reveal',
+    })
+    expect(reveal.meta.theme).toBe('horizon')
+    expect(reveal.messages).toMatchObject([{ line: 2, column: 1, ruleId: 'foreign-theme' }])
+    const own = await compile('---\ntheme: html5-slides\n---\n\n# A\n', {
+      cache: false,
+      format: 'slidev',
+    })
+    expect(own.meta.theme).toBe('html5-slides')
+    expect(own.messages).toEqual([])
+  })
+
   test('Slidev `transition:`, `zoom:`, iframe layouts and layouts from a theme', async () => {
     const deck = await compile(
       '---\ntransition: slide-left\n---\n\n# A\n\n---\nlayout: iframe-right\nurl: https://example.org\n---\n\n# B\n\n---\nlayout: neversink-split\nzoom: 0.8\n---\n\n# C\n\n---\nlayout: two-cols-header\n---\n\n# D\n',

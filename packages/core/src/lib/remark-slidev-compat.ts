@@ -46,6 +46,7 @@ export function remarkSlidevCompat() {
       if (/<style[\s>]/i.test(node.value)) node.value = scopeStyles(node.value)
     })
     warnExpression(tree, file)
+    warnSnippets(tree, file)
     recordSteps(file as { data: { buildSteps?: number } }, state.last)
   }
 }
@@ -221,6 +222,19 @@ function warnComponents(node: Html, file: VFile, state: State): void {
       message.fatal = false
     }
   }
+}
+
+/** Slidev's `<<< @/snippets/file.ts` code import: Slidemark cannot read other files, so it is text. */
+function warnSnippets(tree: Root, file: VFile): void {
+  visit(tree, 'paragraph', (node) => {
+    const first = node.children[0]
+    if (first?.type !== 'text' || !/^<<<\s*\S/.test(first.value)) return
+    const message = file.message(
+      `Slidev code import \`${first.value.split('\n')[0]?.slice(0, 80)}\` is not supported (Slidemark reads no other files): shown as written`,
+      { place: node.position?.start, ruleId: ruleIds.unsupportedSyntax, source: 'slidemark' },
+    )
+    message.fatal = false
+  })
 }
 
 /** A Vue interpolation (`{{ $slidev.nav.currentPage }}`) in text: shown as written, with one warning per slide. */
