@@ -7,6 +7,7 @@ import {
 } from 'shiki'
 import { codeThemes, isOwnCodeTheme } from './code-themes.js'
 import { codeToHtmlOnePass } from './highlight-one-pass.js'
+import { regexFromTable } from './regex-table.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: Shiki's generic parameters are the bundled id unions.
 export type Highlighter = HighlighterGeneric<any, any>
@@ -119,7 +120,7 @@ export function getSharedHighlighter(
       langs: [],
       engine:
         engine === 'javascript'
-          ? createJavaScriptRegexEngine({ forgiving: true })
+          ? createJavaScriptRegexEngine({ forgiving: true, regexConstructor: regexFromTable })
           : createOnigurumaEngine(import('shiki/wasm')),
     }).then(withLimits)
     shared.set(engine, promise)

@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import {
+  createHighlighter,
+  createJavaScriptRegexEngine,
+  defaultJavaScriptRegexConstructor,
+} from 'shiki'
+import { describe, expect, test } from 'vitest'
+import { regexEnvironment, regexFromTable } from '../src/lib/regex-table.js'
+
+// The table is written by `pnpm build` (scripts/regex-table.js).
+const file = new URL('../dist/regex-table.json', import.meta.url)
+const { environment, table } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+  environment: string
+  table: Record<string, unknown>
+}
+const patterns = Object.keys(table)
+
+/** What Shiki's JavaScript engine builds for `pattern` on its own, or the error it skips. */
+function translated(pattern: string, construct: (pattern: string) => RegExp) {
+  try {
+    const regex = construct(pattern) as RegExp & { rawOptions?: unknown }
+    return { source: regex.source, flags: regex.flags, options: regex.rawOptions ?? {} }
+  } catch {
+    return 'skipped'
+  }
+}
+
+describe('the regex table', () => {
+  test('was made for this runtime, with the grammars of the common languages', () => {
+    expect(environment).toBe(regexEnvironment())
+    expect(patterns.length).toBeGreaterThan(1000)
+  })
+
+  test('gives every pattern the regex Shiki would build at run time', () => {
+    const construct = (pattern: string) =>
+      defaultJavaScriptRegexConstructor(pattern, { target: 'auto' })
+    for (const pattern of patterns) {
+      expect(translated(pattern, regexFromTable), pattern).toEqual(translated(pattern, construct))
+    }
+  }, 120_000)
+
+  test('holds nearly every pattern highlighting Python and TypeScript asks for', async () => {
+    const asked: string[] = []
+    const highlighter = await createHighlighter({
+      themes: ['github-light'],
+      langs: ['python', 'typescript'],
+      engine: createJavaScriptRegexEngine({
+        forgiving: true,
+        regexConstructor: (pattern) => {
+          asked.push(pattern)
+          return regexFromTable(pattern)
+        },
+      }),
+    })
+    const python = [
+      'import re',
+      '@dataclass',
+      'class Tide:',
+      '    """Heights."""',
+      '    def high(self, at: int) -> float:',
+      '        return re.sub(r"\\d+", "", f"{at!r:>4}")',
+    ].join('\n')
+    const typescript = [
+      'type Tide<T> = { at: T }',
+      'export async function high(t: Tide<number>): Promise<string> {',
+      '  return String(t.at).replace(/\\d+/g, "")',
+      '}',
+    ].join('\n')
+    highlighter.codeToHtml(python, { lang: 'python', theme: 'github-light' })
+    highlighter.codeToHtml(typescript, { lang: 'typescript', theme: 'github-light' })
+    const missing = asked.filter((pattern) => !Object.hasOwn(table, pattern))
+    expect(asked.length).toBeGreaterThan(100)
+    expect(missing.length).toBeLessThan(asked.length / 20)
+  })
+})
