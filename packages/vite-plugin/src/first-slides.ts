@@ -12,15 +12,9 @@ export const PARTIAL_MIN_SLIDES = 60
 
 /**
  * How long a whole compile may take before the dev server serves the first
- * slides alone, when they came from the cache (a warm cache is faster).
+ * slides alone, when they all came from the cache (a warm cache is faster).
  */
 export const WHOLE_DECK_WAIT_MS = 250
-
-/**
- * First slides compiled faster than this came from the cache: only then is
- * the whole deck waited for. A cold start serves them at once.
- */
-export const CACHED_PREFIX_MS = 40
 
 /**
  * A deck served with its first slides compiles whole when the page asks for

@@ -35,7 +35,6 @@ import {
 } from './errors.js'
 import { loadKatexCss } from './extras.js'
 import {
-  CACHED_PREFIX_MS,
   type DeckOutline,
   outlineDeck,
   REST_ID,
@@ -131,6 +130,18 @@ export interface DiagramOptions {
    * page (the command injects it while it draws the diagrams).
    */
   browser?: boolean
+}
+
+/** `cache`, noting in `rendered.any` when a compile renders a slide (it stores each one it renders). */
+function noticingRenders(cache: SlideCache, rendered: { any: boolean }): SlideCache {
+  return {
+    get: (key) => cache.get(key),
+    set: (key, value) => {
+      rendered.any = true
+      cache.set(key, value)
+    },
+    flush: () => cache.flush?.(),
+  }
 }
 
 /** What `transform` and `load` report a compiled deck through (`this.warn`, `this.error`). */
@@ -291,9 +302,9 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
    * Never throws: every problem (a failing user plugin, a slide over its time)
    * is a message. Slides render in worker threads, so Vite's thread stays free.
    */
-  function compileDeck(source: string, filename: string): Promise<Deck> {
+  function compileDeck(source: string, filename: string, slides = cache): Promise<Deck> {
     const timeout = slideTimeout === undefined ? {} : { slideTimeout }
-    return compileInPool(source, { ...compileOptions, filename, cache, ...timeout })
+    return compileInPool(source, { ...compileOptions, filename, cache: slides, ...timeout })
   }
 
   /**
@@ -347,8 +358,11 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     if (compiledEdits.get(id)?.source === source) return undefined
     const outline = outlineDeck(source, compileOptions.compat === false ? { compat: false } : {})
     if (!outline) return undefined
-    const started = performance.now()
-    const first = withReadMessages(await compileDeck(outline.prefix, file), file)
+    const rendered = { any: false }
+    const first = withReadMessages(
+      await compileDeck(outline.prefix, file, cache && noticingRenders(cache, rendered)),
+      file,
+    )
     const whole = laterWholeDeck(source, file)
     const compileWhole = async () => {
       compiledEdits.set(id, { source, deck: await whole.start() })
@@ -356,8 +370,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     }
     const failed = first.messages.some((message) => message.severity === 'error')
     if (failed || first.slides.length !== outline.first) return compileWhole()
-    // First slides that came from the cache at once: the whole deck likely will too, worth a short wait.
-    if (performance.now() - started < CACHED_PREFIX_MS) {
+    // First slides that all came from the cache: the whole deck likely will too, worth a short wait.
+    if (cache && !rendered.any) {
       const waited = await Promise.race([
         whole.start(),
         new Promise<undefined>((resolve) =>

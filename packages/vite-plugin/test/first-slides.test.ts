@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { compile } from '@slidemark/core'
+import { compile, createMemoryCache } from '@slidemark/core'
 import { type CustomPayload, createServer, type HotPayload, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FIRST_SLIDES, outlineDeck, PARTIAL_MIN_SLIDES } from '../src/first-slides.js'
@@ -147,5 +147,46 @@ describe('dev server, a big deck on a cold start', { timeout: 60_000 }, () => {
     expect(patch.slides.map(([index]) => index)).toEqual([59])
     expect(patch.length).toBe(80)
     expect(sent.some((payload) => payload.type === 'full-reload')).toBe(false)
+  })
+})
+
+describe('dev server, a big deck again with a warm cache', { timeout: 60_000 }, () => {
+  it('serves the first slide alone while the cache is cold, and the whole deck once it is warm', async () => {
+    const root = copyFixture('vanilla-app')
+    fs.writeFileSync(path.join(root, 'src/big.slides.md'), bigDeck(80))
+    const cache = createMemoryCache()
+    const fetchDeck = async () => {
+      const server = await createServer({
+        root,
+        configFile: false,
+        logLevel: 'silent',
+        server: { host: '127.0.0.1', port: 0, strictPort: false },
+        optimizeDeps: { noDiscovery: true, include: [] },
+        plugins: [slidemark({ cache })],
+      })
+      try {
+        await server.listen()
+        const address = server.httpServer?.address()
+        if (!address || typeof address === 'string') throw new Error('dev server has no port')
+        const origin = `http://127.0.0.1:${address.port}/src/big.slides.md`
+        const code = await (await fetch(`${origin}?import`)).text()
+        const rest = /slidemark-rest=(\d+)/.exec(code)?.[1]
+        if (rest) await (await fetch(`${origin}?slidemark-rest=${rest}&import`)).text()
+        return { code, rest }
+      } finally {
+        await server.close()
+      }
+    }
+    try {
+      const cold = await fetchDeck()
+      expect(cold.rest).toBeDefined()
+      expect(cold.code).not.toContain('marker80x')
+      // The rest module compiled every slide into the cache: the next start serves them all.
+      const warm = await fetchDeck()
+      expect(warm.rest).toBeUndefined()
+      expect(warm.code).toContain('marker80x')
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 })
