@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { SlideCache } from '@slidemark/core'
+import type { DiskCache, DiskCacheOptions } from '@slidemark/vite-plugin/tools'
 
 /**
  * Where the CLI keeps caches, and why it trusts them. A cache entry becomes
@@ -110,11 +110,17 @@ function privateTemporaryDir(): string {
 /**
  * The Vite plugin's persistent slide cache (`<cacheDir>/slidemark`), opened
  * before Vite starts: the CLI's own compile fills it, the plugin then finds
- * every slide there, and the next run of any command starts warm.
+ * every slide there, and the next run of any command starts warm. With
+ * `background`, the cache is written while the command goes on; it awaits
+ * `settle()` before it ends.
  */
-export async function slideCacheFor(deckDir: string): Promise<SlideCache> {
+export async function slideCacheFor(
+  deckDir: string,
+  options: DiskCacheOptions = {},
+): Promise<DiskCache> {
   const { cacheNamespace, createDiskCache } = await import('@slidemark/vite-plugin/tools')
-  return createDiskCache(path.join(cacheDirFor(deckDir), 'slidemark'), cacheNamespace({}))
+  const dir = path.join(cacheDirFor(deckDir), 'slidemark')
+  return createDiskCache(dir, cacheNamespace({}), undefined, options)
 }
 
 /**

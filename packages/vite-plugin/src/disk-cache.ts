@@ -7,6 +7,18 @@ import { type CachedSlide, isCachedSlide, type SlideCache, VERSION } from '@slid
 /** A persistent `SlideCache`: `set` collects, `flush` (called by `compile()`) writes. */
 export interface DiskCache extends SlideCache {
   flush(): void
+  /** Resolves once every flush so far is on disk (at once unless written in the background). */
+  settle(): Promise<void>
+}
+
+export interface DiskCacheOptions {
+  /**
+   * `flush()` only takes the new slides; they are serialised a slice at a
+   * time between other tasks and written asynchronously, so a build goes on
+   * while its cache is written (`settle()` waits for it). Default `false`:
+   * `flush()` writes before it returns.
+   */
+  background?: boolean
 }
 
 /** Version of the store's line format; a line of another version is a miss. */
@@ -31,7 +43,9 @@ export const DEFAULT_MAX_ENTRIES = 10_000
  *   end, appends the new slides in one write. When the store holds more
  *   than `maxEntries` slides (or mostly replaced lines), that flush rewrites
  *   it to a temporary name and renames it, keeping the slides used or
- *   written by this process and then the most recent ones.
+ *   written by this process and then the most recent ones. With
+ *   `background`, that write happens after `flush()` returns (in order,
+ *   one flush after the other), and the memory copy serves meanwhile.
  * - A directory that cannot be written is not an error (the memory copy
  *   serves this run). Deleting the directory is always safe.
  */
@@ -39,6 +53,7 @@ export function createDiskCache(
   dir: string,
   namespace: string,
   maxEntries = DEFAULT_MAX_ENTRIES,
+  { background = false }: DiskCacheOptions = {},
 ): DiskCache {
   const file = path.join(dir, `${sha256(namespace)}.jsonl`)
   /** What the store file holds (after `load`), oldest first. */
@@ -48,6 +63,8 @@ export function createDiskCache(
   const used = new Set<string>()
   const pending = new Map<string, CachedSlide>()
   let flushed = false
+  /** The background writes so far, in order. */
+  let writing = Promise.resolve()
 
   function load(): Map<string, CachedSlide> {
     if (stored) return stored
@@ -70,28 +87,87 @@ export function createDiskCache(
     flush() {
       if (pending.size === 0) return
       const entries = load()
-      const lines = [...pending].map(([key, value]) => storeLine(key, value))
+      const fresh = [...pending]
       for (const [key, value] of pending) {
         entries.delete(key)
         entries.set(key, value)
       }
       pending.clear()
-      storedLines += lines.length
-      try {
+      storedLines += fresh.length
+      let write: StoreWrite = { file, entries: fresh, append: true }
+      if (entries.size > maxEntries || storedLines > 2 * entries.size + 100) {
+        stored = keepRecent(entries, used, maxEntries)
+        storedLines = stored.size
+        write = { file, entries: [...stored], append: false }
+      }
+      const prepare = () => {
         fs.mkdirSync(dir, { recursive: true })
         if (!flushed) removeLegacyFiles(dir)
         flushed = true
-        if (entries.size > maxEntries || storedLines > 2 * entries.size + 100) {
-          stored = keepRecent(entries, used, maxEntries)
-          storedLines = stored.size
-          writeStore(file, stored)
-        } else {
-          fs.appendFileSync(file, lines.join(''))
-        }
-      } catch {
-        // A read-only or full disk only costs speed: the memory copy still serves this run.
       }
+      if (!background) {
+        ignoreFailure(() => {
+          prepare()
+          writeNow(write)
+        })
+        return
+      }
+      writing = writing.then(() =>
+        writeLater(write, prepare).catch(() => {
+          // As above: the memory copy served this run.
+        }),
+      )
     },
+    settle() {
+      return writing
+    },
+  }
+}
+
+/** New lines to append to a store, or all of its lines to replace it with. */
+interface StoreWrite {
+  file: string
+  entries: Array<[string, CachedSlide]>
+  append: boolean
+}
+
+/** A read-only or full disk only costs speed: the memory copy still serves this run. */
+function ignoreFailure(write: () => void) {
+  try {
+    write()
+  } catch {
+    // See above.
+  }
+}
+
+function writeNow({ file, entries, append }: StoreWrite) {
+  const text = entries.map(([key, value]) => storeLine(key, value)).join('')
+  if (append) fs.appendFileSync(file, text)
+  else writeStore(file, text)
+}
+
+/** Entries serialised per slice, each slice its own task: whatever else waits on this thread gets a turn. */
+const SLICE = 100
+
+async function writeLater({ file, entries, append }: StoreWrite, prepare: () => void) {
+  const parts: string[] = []
+  for (let start = 0; start < entries.length; start += SLICE) {
+    await new Promise((resolve) => setImmediate(resolve))
+    const slice = entries.slice(start, start + SLICE)
+    parts.push(slice.map(([key, value]) => storeLine(key, value)).join(''))
+  }
+  prepare()
+  const text = parts.join('')
+  if (append) await fs.promises.appendFile(file, text)
+  else {
+    // As writeStore, without blocking this thread.
+    const temporary = temporaryName(file)
+    try {
+      await fs.promises.writeFile(temporary, text)
+      await fs.promises.rename(temporary, file)
+    } finally {
+      await fs.promises.rm(temporary, { force: true })
+    }
   }
 }
 
@@ -145,11 +221,16 @@ function keepRecent(
   return kept
 }
 
+/** A temporary name next to the store, unique to this process and write. */
+function temporaryName(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+}
+
 /** Writes the whole store to a temporary name and renames it: readers never see half a file. */
-function writeStore(file: string, entries: Map<string, CachedSlide>) {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+function writeStore(file: string, text: string) {
+  const temporary = temporaryName(file)
   try {
-    fs.writeFileSync(temporary, [...entries].map(([key, value]) => storeLine(key, value)).join(''))
+    fs.writeFileSync(temporary, text)
     fs.renameSync(temporary, file)
   } finally {
     fs.rmSync(temporary, { force: true })

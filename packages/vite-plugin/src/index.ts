@@ -615,6 +615,7 @@ export {
   type SlidemarkConfig,
   SlidemarkConfigError,
 } from './config.js'
+export type { DiskCache, DiskCacheOptions } from './disk-cache.js'
 /** The disk cache the plugin uses by default, for tools (the CLI) that compile the same deck first. */
 export { cacheNamespace, createDiskCache } from './disk-cache.js'
 /** Where a big deck's first slides end, for tools (the CLI's dev server) that compile them first. */

@@ -174,3 +174,45 @@ describe('trimming', () => {
     expect(fs.readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })
+
+describe('background writes', () => {
+  it('returns from flush before writing, serves from memory meanwhile, and settle() writes', async () => {
+    const directory = freshDirectory()
+    const cache = createDiskCache(directory, 'ns', undefined, { background: true })
+    const keys = Array.from({ length: 250 }, (_, n) => `key-${n}`) // more than one slice
+    for (const key of keys) cache.set(key, value(key))
+    cache.flush()
+    expect(fs.existsSync(directory)).toBe(false)
+    expect(cache.get('key-7')).toEqual(value('key-7'))
+    await cache.settle()
+    const reread = createDiskCache(directory, 'ns')
+    for (const key of keys) expect(reread.get(key)).toEqual(value(key))
+  })
+
+  it('writes flushes in order, rewriting the store over maxEntries like a flush in place', async () => {
+    const directory = freshDirectory()
+    const cache = createDiskCache(directory, 'ns', 3, { background: true })
+    for (const batch of [['a', 'b'], ['c', 'd'], ['e']]) {
+      for (const key of batch) cache.set(key, value(key))
+      cache.flush()
+    }
+    await cache.settle()
+    const lines = fs.readFileSync(storeFile(directory), 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(3)
+    const reread = createDiskCache(directory, 'ns')
+    expect(reread.get('a')).toBeUndefined()
+    for (const key of ['c', 'd', 'e']) expect(reread.get(key)).toEqual(value(key))
+    expect(fs.readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('settles without an error when the folder cannot be written', async () => {
+    const parent = freshDirectory()
+    fs.mkdirSync(path.dirname(parent), { recursive: true })
+    fs.writeFileSync(parent, 'a file where the folder would be')
+    const cache = createDiskCache(path.join(parent, 'cache'), 'ns', undefined, { background: true })
+    cache.set('a', value('a'))
+    cache.flush()
+    await expect(cache.settle()).resolves.toBeUndefined()
+    expect(cache.get('a')).toEqual(value('a'))
+  })
+})

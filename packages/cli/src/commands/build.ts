@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
-import { gzipSync } from 'node:zlib'
+import { promisify, stripVTControlCharacters } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { DrawnDiagram, SlideCache } from '@slidemark/core'
 import type { Browser } from 'playwright-core'
 import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
@@ -151,14 +151,24 @@ function listFiles(dir: string): string[] {
     .sort()
 }
 
-/** The files written, with their sizes and gzip sizes, aligned like Vite's own report. */
-export function formatFileSizes(target: BuildTarget, cwd: string): string {
+const gzipAsync = promisify(gzip)
+
+/**
+ * The files written, with their sizes and gzip sizes, aligned like Vite's own
+ * report. The files are compressed in libuv's thread pool, all at once: a big
+ * deck writes dozens of chunks, and compressing them one by one on this
+ * thread was a good part of the time after Vite's build.
+ */
+export async function formatFileSizes(target: BuildTarget, cwd: string): Promise<string> {
   const files = target.kind === 'file' ? [target.path] : listFiles(target.path)
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`
-  const rows = files.map((file) => {
-    const data = fs.readFileSync(file)
-    return [`  ${displayPathOf(file, cwd)}`, kB(data.length), `gzip ${kB(gzipSync(data).length)}`]
-  })
+  const rows = await Promise.all(
+    files.map(async (file) => {
+      const data = await fs.promises.readFile(file)
+      const zipped = await gzipAsync(data)
+      return [`  ${displayPathOf(file, cwd)}`, kB(data.length), `gzip ${kB(zipped.length)}`]
+    }),
+  )
   const width = (column: number) => Math.max(...rows.map((row) => row[column]?.length ?? 0))
   return rows
     .map(
@@ -333,7 +343,8 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const loading = import('../vite-build.js')
   loading.catch(() => {})
   const printer = new MessagePrinter()
-  const cache = await slideCacheFor(read.dir)
+  // The slide cache is written while Vite builds (see settle below): the deck waits for nothing.
+  const cache = await slideCacheFor(read.dir, { background: true })
   const preparing = prepareDeck(input, options.theme, printer, cwd, async () => cache)
   const context = { root, base, singleFile, printer, options }
   const early = buildEarly({ read, cache, preparing }, target, context)
@@ -344,6 +355,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     checkTarget(target, { ...check, inputs: deckInputs(prepared.deck) })
   } catch (error) {
     await early?.discard()
+    await cache.settle()
     throw error
   }
   const { deck } = prepared
@@ -356,7 +368,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     info(`slidemark: building with ${prepared.theme.packageName}…`)
     const staging =
       (await early?.take(prepared)) ?? (await stageBuild(prepared, target, { ...context, drawing }))
-    commitBuild(staging, target, cwd)
+    await commitBuild(staging, target, cwd)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     const shown = displayPathOf(target.path, cwd)
     info(
@@ -369,6 +381,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     }
   } finally {
     await drawing?.close()
+    await cache.settle()
   }
   return target
 }
@@ -472,7 +485,7 @@ async function stageBuild(
 }
 
 /** Moves a staged build into place and lists the files written. */
-function commitBuild(staging: StagingDir, target: BuildTarget, cwd: string): void {
+async function commitBuild(staging: StagingDir, target: BuildTarget, cwd: string): Promise<void> {
   try {
     if (target.kind === 'file') {
       const html = path.join(staging.path, SINGLE_FILE_NAME)
@@ -488,5 +501,5 @@ function commitBuild(staging: StagingDir, target: BuildTarget, cwd: string): voi
     staging.discard()
     throw error
   }
-  info(formatFileSizes(target, cwd))
+  info(await formatFileSizes(target, cwd))
 }
