@@ -96,13 +96,14 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
  * Starts one compile thread before anything else loads (none with user
  * plugins, which compile on this thread): it loads the pipeline and Shiki
  * on another core while this thread loads Vite, and the dev server's first
- * slides compile on it. The pool adds threads when a compile needs them.
+ * slides compile on it. With the deck's `source`, as many threads as it will
+ * use (see `estimateSlides`). The pool adds threads when a compile needs them.
  */
-export async function startCompileThread(): Promise<void> {
+export async function startCompileThreads(source?: string): Promise<void> {
   if (hasUserPlugins(settings)) return
   const pool = await import('@slidemark/core/pool')
   registerCompilePool(pool)
-  pool.startCompilePool(1)
+  pool.startCompilePool(source === undefined ? 1 : pool.estimateSlides(source))
 }
 
 /** Compiles a deck read by {@link readDeckSource}, without judging the result. */

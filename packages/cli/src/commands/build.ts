@@ -7,14 +7,13 @@ import type { Browser } from 'playwright-core'
 import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
 import {
-  compileSettings,
   displayPathOf,
-  hasUserPlugins,
   type LoadedDeck,
   readDeckSource,
+  startCompileThreads,
 } from '../deck.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
-import { registerCleanup, registerCompilePool } from '../interrupt.js'
+import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
 import {
   checkOutputDir,
@@ -308,11 +307,8 @@ async function drawIn(browser: Browser, html: string, file: string, scheme: 'lig
  * start first, so they load the pipeline and Shiki on other cores while
  * this thread loads Vite. A warm build starts none unless slides miss.
  */
-async function startCompileThreads(read: Omit<LoadedDeck, 'deck'>): Promise<void> {
-  if (hasUserPlugins(compileSettings()) || hasSlideCache(read.dir)) return
-  const pool = await import('@slidemark/core/pool')
-  registerCompilePool(pool)
-  pool.startCompilePool(pool.estimateSlides(read.source))
+async function startColdCompileThreads(read: Omit<LoadedDeck, 'deck'>): Promise<void> {
+  if (!hasSlideCache(read.dir)) await startCompileThreads(read.source)
 }
 
 /**
@@ -338,7 +334,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const root = resolveRoot(options.root, deckPath, cwd)
   const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
   checkTarget(target, check)
-  await startCompileThreads(read)
+  await startColdCompileThreads(read)
   // Vite loads while the deck compiles.
   const loading = import('../vite-build.js')
   loading.catch(() => {})

@@ -1,5 +1,5 @@
 import type { ViteDevServer } from 'vite'
-import { compileSettings, startCompileThread } from '../deck.js'
+import { compileSettings, startCompileThreads } from '../deck.js'
 import { CliError } from '../errors.js'
 import { waitForStopSignal } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
@@ -29,7 +29,7 @@ export interface DevOptions {
 /** `slidemark dev`: serves the deck with hot reload until Ctrl-C. */
 export async function dev(input: string, options: DevOptions = {}): Promise<void> {
   // A compile thread starts first: it loads the pipeline on another core while this thread loads Vite.
-  await startCompileThread()
+  await startCompileThreads()
   // Vite loads while the deck compiles.
   const loading = Promise.all([import('vite'), import('../app.js'), import('../theme-watch.js')])
   loading.catch(() => {})
