@@ -6,12 +6,7 @@ import type { DrawnDiagram, SlideCache } from '@slidemark/core'
 import type { Browser } from 'playwright-core'
 import { makeWorkDir, moveFileAtomic, type StagingDir, stageDir } from '../atomic.js'
 import { findChromium } from '../chromium.js'
-import {
-  displayPathOf,
-  type LoadedDeck,
-  readDeckSource,
-  startCompileThreads,
-} from '../deck.js'
+import { displayPathOf, type LoadedDeck, readDeckSource, startCompileThreads } from '../deck.js'
 import { CliError, diskFullError, UsageError } from '../errors.js'
 import { registerCleanup } from '../interrupt.js'
 import { MessagePrinter } from '../messages.js'
