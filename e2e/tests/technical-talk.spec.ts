@@ -83,23 +83,9 @@ async function expectDiagram(page: Page, labels: string[]) {
  */
 async function expectFormulas(page: Page, count: number) {
   const slide = dom.current(page)
-  const formulas = await slide.locator('.katex').evaluateAll((nodes) =>
-    nodes
-      .filter((node) => (node as HTMLElement).offsetParent !== null)
-      .filter(
-        (node) => getComputedStyle(node.closest('.slidemark-step') ?? node).visibility !== 'hidden',
-      )
-      .map((node) => {
-        const html = node.querySelector('.katex-html')?.getBoundingClientRect()
-        // Layout px (unscaled by the theme's fit): KaTeX clips its MathML copy to 1×1.
-        const mathml = node.querySelector<HTMLElement>('.katex-mathml')
-        return {
-          width: html?.width ?? 0,
-          height: html?.height ?? 0,
-          mathml: (mathml?.offsetWidth ?? 0) * (mathml?.offsetHeight ?? 0),
-        }
-      }),
-  )
+  // The step's reveal and the slide's move run after the key press: wait for them to settle.
+  await expect.poll(() => shownFormulas(page).then((found) => found.length)).toBe(count)
+  const formulas = await shownFormulas(page)
   expect(formulas).toHaveLength(count)
   for (const formula of formulas) {
     expect(formula.width).toBeGreaterThan(5)
@@ -115,6 +101,31 @@ async function expectFormulas(page: Page, count: number) {
   expect(shownText).not.toContain('$')
   expect(shownText).not.toContain('\\le')
   expect(shownText).toContain('N(t)≤C+r')
+}
+
+/** The KaTeX boxes shown on the current slide, with their sizes. */
+function shownFormulas(page: Page) {
+  return dom
+    .current(page)
+    .locator('.katex')
+    .evaluateAll((nodes) =>
+      nodes
+        .filter((node) => (node as HTMLElement).offsetParent !== null)
+        .filter(
+          (node) =>
+            getComputedStyle(node.closest('.slidemark-step') ?? node).visibility !== 'hidden',
+        )
+        .map((node) => {
+          const html = node.querySelector('.katex-html')?.getBoundingClientRect()
+          // Layout px (unscaled by the theme's fit): KaTeX clips its MathML copy to 1×1.
+          const mathml = node.querySelector<HTMLElement>('.katex-mathml')
+          return {
+            width: html?.width ?? 0,
+            height: html?.height ?? 0,
+            mathml: (mathml?.offsetWidth ?? 0) * (mathml?.offsetHeight ?? 0),
+          }
+        }),
+    )
 }
 
 /** What each state must show, checked after the key press that reached it. */
