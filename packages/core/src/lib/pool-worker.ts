@@ -10,7 +10,7 @@ import { getSlideProcessor, mayUseGfm } from './processor.js'
 import { renderSlide } from './render.js'
 import type { RenderedSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
-import { threadCpuMs, threadId } from './thread-clock.js'
+import { threadId } from './thread-clock.js'
 
 /** What crosses to the worker: plain data only (user plugins never do). */
 export interface RenderTask {
@@ -18,8 +18,10 @@ export interface RenderTask {
   options: Omit<ResolvedOptions, 'remarkPlugins' | 'rehypePlugins' | 'cache'>
   /**
    * Set by the worker when it starts each slide (after loading grammars): `Date.now()`,
-   * its thread id, that thread's CPU milliseconds and the slide's index in `slides`.
-   * The slide's budget counts from there; `clock[0]` is 0 between slides.
+   * its thread id, (unused) and the slide's index in `slides`. The slide's budget
+   * counts from there; `clock[0]` is 0 between slides. The watchdog reads the
+   * thread's CPU time itself, only for a slide still running when it looks: most
+   * slides take milliseconds, and reading `/proc` per slide cost 0.4 ms each.
    */
   clock: Float64Array
 }
@@ -45,7 +47,6 @@ export default async function renderTask(task: RenderTask): Promise<RenderedSlid
     await loadLanguages(slide.text, [options.themes.light, options.themes.dark])
     clock[3] = index
     clock[1] = thread
-    clock[2] = threadCpuMs(thread)
     clock[0] = Date.now()
     results.push(await renderSlide(processor, slide, options))
   }

@@ -205,8 +205,24 @@ function timedOut(slide: SlideSource, budget: number): RenderedSlide {
  */
 export const wallClockFactor = 6
 
+/**
+ * The watchdog's first look at a running slide: the slide (its start and
+ * index), its thread's CPU ms then, and the ms charged for the time before.
+ */
+interface Sighting {
+  started: number
+  slide: number
+  cpu: number
+  before: number
+}
+
 /** Slides being rendered: their clocks (see `RenderTask`) and how to stop them. */
-const watched = new Set<{ clock: Float64Array; budget: number; controller: AbortController }>()
+const watched = new Set<{
+  clock: Float64Array
+  budget: number
+  controller: AbortController
+  seen?: Sighting
+}>()
 let watchdog: NodeJS.Timeout | undefined
 
 /**
@@ -219,7 +235,7 @@ function watch(clock: Float64Array, budget: number, controller: AbortController)
   if (budget === Infinity) return () => {}
   const entry = { clock, budget, controller }
   watched.add(entry)
-  watchdog ??= setInterval(checkBudgets, Math.min(100, budget / 4)).unref()
+  watchdog ??= setInterval(checkBudgets, watchPeriod(budget)).unref()
   return () => {
     watched.delete(entry)
     if (watched.size === 0 && watchdog) {
@@ -229,14 +245,23 @@ function watch(clock: Float64Array, budget: number, controller: AbortController)
   }
 }
 
+/** How often the watchdog looks, in ms. */
+const watchPeriod = (budget: number) => Math.min(100, budget / 4)
+
 function checkBudgets() {
   const now = Date.now()
-  for (const { clock, budget, controller } of watched) {
-    const [started = 0, thread = 0, cpuAtStart = Number.NaN, slide = 0] = clock
+  for (const entry of watched) {
+    const { clock, budget, controller } = entry
+    const [started = 0, thread = 0, , slide = 0] = clock
     if (started === 0) continue // still waiting for a thread, or loading grammars
     const wall = now - started
-    const cpu = threadCpuMs(thread) - cpuAtStart
-    const spent = Number.isNaN(cpu) ? wall : cpu
+    const seen = entry.seen?.started === started && entry.seen.slide === slide ? entry.seen : undefined
+    const cpuNow = threadCpuMs(thread)
+    // The time before the first look is charged at most one period: a longer gap means
+    // the main thread was busy, and that must not time out the slide.
+    const before = seen?.before ?? Math.min(wall, watchPeriod(budget))
+    if (!seen) entry.seen = { started, slide, cpu: cpuNow, before }
+    const spent = Number.isNaN(cpuNow) ? wall : before + (seen ? cpuNow - seen.cpu : 0)
     // The clock is the slide's only if the thread did not move on while it was read.
     const same = clock[0] === started && clock[3] === slide
     if (same && (spent > budget || wall > budget * wallClockFactor)) controller.abort(slide)
