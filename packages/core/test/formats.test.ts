@@ -278,6 +278,22 @@ describe('Marp slides', () => {
     )
   })
 
+  test('image keywords apply in headings, links and table cells too', async () => {
+    const deck = await marp(
+      '## ![w:64 grayscale](logo.png) Team\n\n[![h:32](badge.svg)](https://example.com)\n\n| a |\n|---|\n| ![w:10](x.png) |\n',
+    )
+    const slide = deck.slides[0]
+    expect(slide?.header).toBe(
+      '<h2><img src="logo.png" alt="" style="width: 64px; filter: grayscale(1); height: auto"> Team</h2>',
+    )
+    expect(slide?.content).toContain(
+      '<a href="https://example.com"><img src="badge.svg" alt="" style="height: 32px; width: auto"></a>',
+    )
+    expect(slide?.content).toContain(
+      '<td><img src="x.png" alt="" style="width: 10px; height: auto"></td>',
+    )
+  })
+
   test('backgroundColor, backgroundImage and color directives are applied, spot ones to their slide only', async () => {
     const deck = await marp(
       '<!-- _backgroundColor: black -->\n<!-- _color: white -->\n\n# Dark\n\n---\n\n<!-- backgroundImage: url(img/paper.png) -->\n\n# Paper\n\n---\n\n# Still paper\n',
@@ -293,6 +309,24 @@ describe('Marp slides', () => {
     expect(paper?.content).toContain('<img src="img/paper.png" alt="">')
     expect(still?.content).toContain('<img src="img/paper.png" alt="">')
     expect(still?.kind).toBe('segue')
+  })
+
+  test('directive values YAML would misread are read as written, as Marpit does: `#fff` colours, `a: b` text', async () => {
+    const deck = await marp(
+      '---\nmarp: true\nbackgroundColor: #fafafa\ncolor: #333\n---\n\n# One\n\n---\n\n<!-- _backgroundColor: #123 -->\n<!-- _header: Part 1: Intro -->\n\n# Two\n',
+    )
+    const [one, two] = deck.slides
+    expect(deck.meta.backgroundColor).toBe('#fafafa')
+    expect(one?.content).toContain('<div class="slidemark-background" style="background: #fafafa">')
+    expect(one?.content).toContain('{ color: #333 !important }')
+    expect(two?.content).toContain('<div class="slidemark-background" style="background: #123">')
+    expect(two?.running?.header).toBe('Part 1: Intro')
+    expect(two?.notes).toBe('')
+  })
+
+  test('a `class` list is the slide classes (Marpit joins it)', async () => {
+    const deck = await marp('---\nmarp: true\nclass:\n  - lead\n  - invert\n---\n\n# One\n')
+    expect(deck.slides[0]?.classes).toEqual(['lead', 'invert'])
   })
 
   test('`<style scoped>` applies to its slide only; the `style` directive to every slide', async () => {

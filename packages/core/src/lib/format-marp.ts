@@ -62,14 +62,15 @@ export function prepareMarp(
 ): PreparedDeck {
   const messages: PlacedMessage[] = []
   const deckMeta: DeckMeta = { ...meta }
+  Object.assign(deckMeta, looseFrontMatter(lines, bodyStart))
   const inherited: Directives = {}
-  for (const [key, value] of Object.entries(meta))
+  for (const [key, value] of Object.entries(deckMeta))
     if (localDirectives.has(key)) inherited[key] = value
   let themeLine = frontMatterKeyLine(lines, bodyStart, 'theme')
   const unapplied = new Map<string, { value: unknown; line: number }>()
   for (const key of unappliedDirectives.keys()) {
-    if (Object.hasOwn(meta, key)) {
-      unapplied.set(key, { value: meta[key], line: frontMatterKeyLine(lines, bodyStart, key) })
+    if (Object.hasOwn(deckMeta, key)) {
+      unapplied.set(key, { value: deckMeta[key], line: frontMatterKeyLine(lines, bodyStart, key) })
     }
   }
 
@@ -246,10 +247,52 @@ function consumeDirectives(
   return result
 }
 
+/** Every Marpit directive name, `_`-prefixed ones too, as a regular expression alternative. */
+const directiveNames = [...globalDirectives, ...localDirectives].join('|')
+/** A `key: value` line of a directive whose value YAML would misread, as Marpit's loose YAML reads it. */
+const looseLine = new RegExp(
+  `^([ \\t]*["']?_?(?:${directiveNames})["']?[ \\t]*:)([ \\t]+)(.*\\S)[ \\t]*$`,
+)
+
+/**
+ * Marpit reads directives as "loose" YAML: a value that YAML would cut or
+ * refuse (`backgroundColor: #fff`, read as a comment; `header: Part 1: Intro`,
+ * a nested mapping) is the text as written. Such values are quoted here;
+ * values YAML reads well (`paginate: true`, lists) are left to it.
+ */
+function looseYaml(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.replace(looseLine, (whole, key: string, space: string, value: string) =>
+        /^[#]|:[ \t]|[ \t]#/.test(value) && !`"'{[|>&*!`.includes(value[0] ?? '')
+          ? `${key}${space}${JSON.stringify(value)}`
+          : whole,
+      ),
+    )
+    .join('\n')
+}
+
+/**
+ * The front matter's directives whose values YAML misread (a colour read as
+ * a comment, so `null`), read loosely as Marpit does.
+ */
+function looseFrontMatter(lines: readonly string[], bodyStart: number): Directives {
+  if (bodyStart < 2) return {}
+  const loose: Directives = {}
+  for (const line of lines.slice(1, bodyStart - 1)) {
+    const quoted = looseYaml(line)
+    if (quoted === line) continue
+    const directives = readDirectives(quoted)
+    if (directives) Object.assign(loose, directives)
+  }
+  return loose
+}
+
 function readDirectives(body: string): Directives | undefined {
   let value: unknown
   try {
-    value = parseYaml(body)
+    value = parseYaml(looseYaml(body))
   } catch {
     return undefined
   }
@@ -261,8 +304,9 @@ function readDirectives(body: string): Directives | undefined {
 }
 
 function withDirectives(source: SlideSource, directives: Directives): SlideSource {
-  const classes =
-    typeof directives.class === 'string' ? directives.class.split(/\s+/).filter(Boolean) : []
+  // Marpit joins a list (`class: [lead, invert]`) with spaces.
+  const names = Array.isArray(directives.class) ? directives.class.join(' ') : directives.class
+  const classes = typeof names === 'string' ? names.split(/\s+/).filter(Boolean) : []
   if (classes.length > 0) source.classes = classes
   const running: NonNullable<SlideSource['running']> = {}
   if (typeof directives.header === 'string' && directives.header !== '')

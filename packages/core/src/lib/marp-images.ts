@@ -1,4 +1,4 @@
-import type { Image, Paragraph, Root, RootContent } from 'mdast'
+import type { Image, Parent, Root, RootContent } from 'mdast'
 import { type Background, safeCssValue } from './background.js'
 
 /** Marp's image filters and their default arguments. */
@@ -81,11 +81,14 @@ export function takeMarpImages(tree: Root): Background | undefined {
     for (let index = 0; index < children.length; index++) {
       const node = children[index] as RootContent
       if (node.type !== 'paragraph') {
-        if ('children' in node) visitParagraphs(node.children as RootContent[])
+        // Headings and table cells hold images too (`## ![w:64](logo.png) Team`).
+        if (node.type === 'heading' || node.type === 'tableCell') takeImages(node, background)
+        else if ('children' in node) visitParagraphs(node.children as RootContent[])
         continue
       }
-      takeFromParagraph(node, background)
-      if (node.children.every((child) => child.type === 'text' && child.value.trim() === '')) {
+      takeImages(node, background)
+      // Line breaks and spaces between background images are left over: drop them when nothing else is.
+      if (node.children.every((child) => child.type === 'break' || isSpace(child))) {
         children.splice(index, 1)
         index--
       }
@@ -95,10 +98,12 @@ export function takeMarpImages(tree: Root): Background | undefined {
   return background.images.length > 0 ? background : undefined
 }
 
-function takeFromParagraph(paragraph: Paragraph, background: Background): void {
-  const kept: Paragraph['children'] = []
-  for (const child of paragraph.children) {
+/** Marp's keywords on every image in this inline content, in links and emphasis too. */
+function takeImages(parent: Parent, background: Background): void {
+  const kept: RootContent[] = []
+  for (const child of parent.children as RootContent[]) {
     if (child.type !== 'image') {
+      if ('children' in child) takeImages(child, background)
       kept.push(child)
       continue
     }
@@ -119,11 +124,10 @@ function takeFromParagraph(paragraph: Paragraph, background: Background): void {
     }
     kept.push(sizedImage(child, keywords))
   }
-  // Line breaks and spaces between background images are left over: drop them when nothing else is.
-  paragraph.children = kept.some((child) => child.type !== 'break' && !isSpace(child)) ? kept : []
+  ;(parent as { children: RootContent[] }).children = kept
 }
 
-function isSpace(node: Paragraph['children'][number]): boolean {
+function isSpace(node: RootContent): boolean {
   return node.type === 'text' && node.value.trim() === ''
 }
 
