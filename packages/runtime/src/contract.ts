@@ -105,6 +105,16 @@ function key(name: string, target: EventTarget = window) {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }))
 }
 
+/** What `find` returns once it returns something, or `null` after `timeout` ms. */
+async function waitFor<T>(find: () => T | null, timeout = 2000): Promise<T | null> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const found = find()
+    if (found || Date.now() > end) return found
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
 /**
  * Register the theme contract: one `describe` block of `it` checks that the
  * theme mounts slides, draws every slide's heading, shows build steps,
@@ -183,10 +193,13 @@ export function runThemeContract(module: ThemeModule, { describe, it }: Contract
       }))
 
     it('opens the overview with every slide, and picks one', () =>
-      present({}, (deck) => {
+      present({}, async (deck) => {
         key('o')
-        const grid = deck.element.querySelector<HTMLElement>('.slidemark-overview')
-        check(grid && !grid.hidden, name, '`o` did not open the overview')
+        // The overview's code loads on first use: the key opens it once that is here.
+        const grid = await waitFor(() =>
+          deck.element.querySelector<HTMLElement>('.slidemark-overview:not([hidden])'),
+        )
+        check(grid, name, '`o` did not open the overview')
         const items = grid.querySelectorAll<HTMLElement>('.slidemark-overview-item')
         check(items.length === deck.slides.length, name, `the overview has ${items.length} items`)
         deck.slides.forEach((slide, index) => {

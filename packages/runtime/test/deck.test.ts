@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
+  loadViews,
   type MountOptions,
   mountDeck,
   POPUP_BLOCKED_NOTICE,
@@ -7,6 +8,10 @@ import {
 } from '../src/dom/index.js'
 import type { PresentableSlide } from '../src/index.js'
 import { deck, press } from './helpers.js'
+
+// The overview and presenter code loads on first use (views.test.ts in the runtime checks
+// that); loaded ahead here, so these tests can look right after a key.
+beforeAll(() => loadViews())
 
 /** A bare theme: the DOM kit is tested without any theme package. */
 const plain: ThemeDefinition<PresentableSlide> = {

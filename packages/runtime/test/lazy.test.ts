@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { mountDeck, PENDING_ATTRIBUTE, type ThemeDefinition } from '../src/dom/index.js'
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { loadViews, mountDeck, PENDING_ATTRIBUTE, type ThemeDefinition } from '../src/dom/index.js'
 import { LAZY_SLIDES, lazySlides, PENDING_SLIDE, type PresentableSlide } from '../src/index.js'
+
+// The overview and presenter code loads on first use (views.test.ts in the runtime checks
+// that); loaded ahead here, so these tests can look right after a key.
+beforeAll(() => loadViews())
 
 const plain: ThemeDefinition<PresentableSlide> = {
   name: 'plain',

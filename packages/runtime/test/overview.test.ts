@@ -1,7 +1,11 @@
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
-import { createOverview, type Overview, STEP_HIDDEN_CLASS } from '../src/dom/index.js'
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { createOverview, loadViews, type Overview, STEP_HIDDEN_CLASS } from '../src/dom/index.js'
 import { createPresentation, type PresentableSlide } from '../src/index.js'
 import { press, deck as slidesWith } from './helpers.js'
+
+// The overview and presenter code loads on first use (views.test.ts in the runtime checks
+// that); loaded ahead here, so these tests can look right after a key.
+beforeAll(() => loadViews())
 
 const render = (slide: PresentableSlide) => `${slide.header}<section>${slide.content}</section>`
 

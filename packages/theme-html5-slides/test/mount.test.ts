@@ -1,7 +1,12 @@
 import type { Slide } from '@slidemark/core'
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
+import { loadViews } from '@slidemark/runtime/dom'
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { type MountOptions, mount } from '../src/index.js'
 import { bigDeck, fixtureDeck, press } from './fixture.js'
+
+// The overview and presenter code loads on first use (views.test.ts in the runtime checks
+// that); loaded ahead here, so these tests can look right after a key.
+beforeAll(() => loadViews())
 
 function setup(slides = fixtureDeck(), options: MountOptions = {}) {
   const root = document.createElement('div')

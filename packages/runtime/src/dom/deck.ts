@@ -8,10 +8,12 @@ import {
 import type { PresentableSlide } from '../lib/types.js'
 import type { DeckOverflow } from './deck-fit.js'
 import { watchDeckFit } from './deck-fit.js'
-import { type DiagramProblem, watchDiagrams } from './diagrams.js'
+import { DIAGRAM_SELECTOR } from './diagram-selector.js'
+import type { DiagramProblem } from './diagrams.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
-import { createOverview, type Overview } from './overview.js'
-import { createPresenterView, isPresenterUrl, openPresenterWindow } from './presenter.js'
+import type { Overview } from './overview.js'
+import type { PresenterView } from './presenter.js'
+import { isPresenterUrl, openPresenterWindow } from './presenter-url.js'
 import { PRINT_PARAM, preparePrint } from './print.js'
 import {
   isNarrowPortrait,
@@ -23,6 +25,7 @@ import {
   watchReadingSize,
 } from './reading.js'
 import type { RenderSlide } from './slide.js'
+import { deferredOverview, loadedViews, loadViews } from './views.js'
 import { createSlideWindow, DEFAULT_RADIUS } from './window.js'
 
 /** Options every theme's `mount()` accepts. */
@@ -131,6 +134,36 @@ function warnDiagram({ line, column, reason, ruleId }: DiagramProblem) {
   console.warn(`slidemark: ${line}:${column}: ${reason} [${ruleId}]`)
 }
 
+/**
+ * `watchDiagrams` from the first diagram under `host` on: the drawing code is
+ * a chunk of its own, which decks without diagrams never load. Returns a
+ * function that stops watching (or stops it from starting).
+ */
+function watchDiagramsOnceSeen(
+  host: HTMLElement,
+  onProblem: (problem: DiagramProblem) => void,
+  describe: (problem: DiagramProblem) => Record<string, unknown>,
+): () => void {
+  let stop: (() => void) | undefined
+  let stopped = false
+  const start = () => {
+    if (stop || !host.querySelector(DIAGRAM_SELECTOR)) return
+    stop = () => {}
+    observer?.disconnect()
+    void import('./diagrams.js').then(({ watchDiagrams }) => {
+      if (!stopped) stop = watchDiagrams(host, onProblem, describe)
+    })
+  }
+  const observer = typeof MutationObserver === 'function' ? new MutationObserver(start) : null
+  observer?.observe(host, { childList: true, subtree: true })
+  start()
+  return () => {
+    stopped = true
+    observer?.disconnect()
+    stop?.()
+  }
+}
+
 /** What draws the deck element's inside: the audience view or the presenter view. */
 interface View {
   draw(announce: boolean): void
@@ -211,7 +244,7 @@ export function mountDeck<S extends PresentableSlide>(
   let presenter = presenterWindow
   markView(element, presenter)
   let view: View = presenter ? presenterView(context) : audienceView(context)
-  const overview = createOverview({
+  const overview = deferredOverview({
     host: element,
     deck: controller,
     slideClass: theme.slideClass,
@@ -323,7 +356,7 @@ export function mountDeck<S extends PresentableSlide>(
   cleanups.push(watchDeckFit(element, controller, options))
   // The event names the slide object too: the Vite plugin's dev client tells its deck's slides by it.
   cleanups.push(
-    watchDiagrams(element, options.onDiagramError ?? warnDiagram, ({ index }) =>
+    watchDiagramsOnceSeen(element, options.onDiagramError ?? warnDiagram, ({ index }) =>
       index === undefined ? {} : { slide: deck.slides[index] },
     ),
   )
@@ -511,23 +544,42 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
   }
 }
 
-/** The presenter's panes; `notice` says why they are shown in this tab. */
+/**
+ * The presenter's panes; `notice` says why they are shown in this tab. Their
+ * code is loaded on first use (see views.ts): until it is here the element
+ * stays empty, then the panes are drawn.
+ */
 function presenterView<S extends PresentableSlide>(context: ViewContext<S>, notice = ''): View {
   const { element, controller, theme } = context
-  const panes = createPresenterView({
-    host: element,
-    deck: controller,
-    trackClass: theme.trackClass,
-    slideClass: theme.slideClass,
-    render: theme.render,
-    width: theme.width,
-    height: theme.height,
-    notice,
-  })
+  let panes: PresenterView | undefined
+  let destroyed = false
+  const create = (views: NonNullable<ReturnType<typeof loadedViews>>) => {
+    panes = views.createPresenterView({
+      host: element,
+      deck: controller,
+      trackClass: theme.trackClass,
+      slideClass: theme.slideClass,
+      render: theme.render,
+      width: theme.width,
+      height: theme.height,
+      notice,
+    })
+  }
+  const views = loadedViews()
+  if (views) create(views)
+  else
+    void loadViews().then((arrived) => {
+      if (destroyed) return
+      create(arrived)
+      panes?.render()
+    })
   return {
-    draw: () => panes.render(),
+    draw: () => panes?.render(),
     refresh() {},
-    resetTimer: () => panes.resetTimer(),
-    destroy: () => panes.destroy(),
+    resetTimer: () => panes?.resetTimer(),
+    destroy() {
+      destroyed = true
+      panes?.destroy()
+    },
   }
 }

@@ -1,5 +1,6 @@
-/** Selector of a diagram as `@slidemark/core` writes it (```` ```mermaid ````). */
-export const DIAGRAM_SELECTOR = 'pre.slidemark-mermaid'
+import { DIAGRAM_SELECTOR } from './diagram-selector.js'
+
+export { DIAGRAM_SELECTOR }
 /** Attribute saying how far a diagram got: `drawing`, `drawn` or `error`. */
 export const DIAGRAM_STATE_ATTRIBUTE = 'data-mermaid-state'
 /** Event on the window for each diagram Mermaid cannot read (`detail`: a {@link DiagramProblem}). */

@@ -85,5 +85,6 @@ export {
   showSteps,
   slideLabel,
 } from './slide.js'
+export { loadViews } from './views.js'
 export type { SlideWindow, SlideWindowOptions } from './window.js'
 export { createSlideWindow, DEFAULT_RADIUS } from './window.js'

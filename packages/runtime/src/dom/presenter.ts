@@ -5,32 +5,12 @@ import type { PresentableSlide } from '../lib/types.js'
 import { watchFit } from './fit.js'
 import { createSlideElement, placeSlide, type RenderSlide } from './slide.js'
 
-/** Query parameter that turns a deck page into its presenter view. */
-export const PRESENTER_PARAM = 'presenter'
-
-/** Whether this page was opened as a presenter window (`?presenter`). */
-export function isPresenterUrl(location: Pick<Location, 'search'>): boolean {
-  return new URLSearchParams(location.search).has(PRESENTER_PARAM)
-}
-
-/** The presenter window's URL: the same page and hash with `?presenter`. */
-export function presenterUrl(href: string): string {
-  const url = new URL(href)
-  url.searchParams.set(PRESENTER_PARAM, '')
-  return url.href
-}
-
-/**
- * Open (or focus) the presenter window for this page. Both windows then drive
- * each other through the runtime's BroadcastChannel sync.
- */
-export function openPresenterWindow(win: Window): Window | null {
-  return win.open(
-    presenterUrl(win.location.href),
-    'slidemark-presenter',
-    'popup,width=1280,height=800',
-  )
-}
+export {
+  isPresenterUrl,
+  openPresenterWindow,
+  PRESENTER_PARAM,
+  presenterUrl,
+} from './presenter-url.js'
 
 /** `m:ss`, or `h:mm:ss` from one hour on. */
 export function formatElapsed(milliseconds: number): string {
