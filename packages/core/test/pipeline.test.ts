@@ -3,13 +3,14 @@ import { describe, expect, test } from 'vitest'
 import { compile, createMemoryCache, splitSlides } from '../src/index.js'
 import { type Highlighter, withLimits } from '../src/lib/highlighter.js'
 import { resolveOptions } from '../src/lib/options.js'
-import { createSlideProcessor, mayUseGfm } from '../src/lib/processor.js'
+import { createSlideProcessor, mayHaveCode, mayUseGfm } from '../src/lib/processor.js'
 
 /** The per-slide shortcuts of the pipeline must never change what a slide renders to. */
 
 const options = resolveOptions({ format: 'slidemark' }, createMemoryCache())
-const withGfm = createSlideProcessor(options, true)
-const withoutGfm = createSlideProcessor(options, false)
+const withGfm = createSlideProcessor(options, { gfm: true, code: true })
+const withoutGfm = createSlideProcessor(options, { gfm: false, code: true })
+const withoutCode = createSlideProcessor(options, { gfm: true, code: false })
 const render = async (processor: typeof withGfm, text: string) =>
   String(await processor.process(text))
 
@@ -46,6 +47,47 @@ describe('GFM only where a slide may use it', () => {
   test('a link destination alone keeps GFM on (the pre-check is textual, never a guess)', () => {
     expect(mayUseGfm('[slides](https://example.com)')).toBe(true)
     expect(mayUseGfm('# Plain\n\nJust *text*, `code` and <b>HTML</b>.')).toBe(false)
+  })
+})
+
+describe('rehype-pretty-code only where a slide may have code', () => {
+  test.each([
+    ['a fence', '```js\nlet a = 1\n```'],
+    ['a tilde fence', '~~~python\nprint(1)\n~~~'],
+    ['indented code', 'Text\n\n    x = 1'],
+    ['indented code with a tab', 'Text\n\n\tx = 1'],
+    ['indented code in a quote', '>     quoted = code'],
+    ['indented code in a list item', '-     listed = code'],
+    ['inline code with a language', 'Call `map(){:js}` here.'],
+    ['raw pre and code', '<pre><code class="language-js">let a = 1</code></pre>'],
+  ])('%s renders to code, and the pre-check sees it', async (_name, text) => {
+    expect(await render(withGfm, text)).toMatch(/<code[\s>]/)
+    expect(mayHaveCode(text)).toBe(true)
+  })
+
+  test('a highlighted fence is what it changes', async () => {
+    const text = '```js\nlet a = 1\n```'
+    expect(await render(withoutCode, text)).not.toBe(await render(withGfm, text))
+  })
+
+  test('every fixture slide the pre-check passes over renders the same without it', async () => {
+    const root = new URL('./fixtures/', import.meta.url)
+    let skipped = 0
+    for (const name of readdirSync(root)) {
+      const deck = readFileSync(new URL(`${name}/input.slides.md`, root), 'utf8')
+      for (const slide of splitSlides(deck.split(/\r\n|\r|\n/))) {
+        if (mayHaveCode(slide.text)) continue
+        skipped++
+        expect(await render(withoutCode, slide.text), `${name}: ${slide.text.slice(0, 60)}`).toBe(
+          await render(withGfm, slide.text),
+        )
+      }
+    }
+    expect(skipped).toBeGreaterThan(20)
+  })
+
+  test('text, lists and HTML without code skip it', () => {
+    expect(mayHaveCode('# Plain\n\n- one\n- two\n   - nested\n\n<b>bold</b> and *em*')).toBe(false)
   })
 })
 

@@ -37,16 +37,28 @@ const formatPlugins = {
 
 export type SlideProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
 
+/** What a slide's text may contain; what it certainly does not is skipped (see `slideNeeds`). */
+export interface SlideNeeds {
+  gfm: boolean
+  code: boolean
+}
+
+const everything: SlideNeeds = { gfm: true, code: true }
+
 /**
- * The unified pipeline for one slide: remark-parse (+ GFM unless `gfm` is false, + the
+ * The unified pipeline for one slide: remark-parse (+ GFM unless `needs.gfm` is false, + the
  * Python-Markdown compatibility), Slidemark's remark plugins, the user's,
  * remark-rehype with raw HTML, rehype-raw, rehype-pretty-code on the shared
- * Shiki highlighter, the user's rehype plugins, rehype-stringify.
+ * Shiki highlighter (unless `needs.code` is false), the user's rehype plugins,
+ * rehype-stringify.
  */
-export function createSlideProcessor(options: ResolvedOptions, gfm = true): SlideProcessor {
+export function createSlideProcessor(
+  options: ResolvedOptions,
+  needs: SlideNeeds = everything,
+): SlideProcessor {
   const processor = unified()
     .use(remarkParse)
-    .use(gfm ? [remarkGfm] : [])
+    .use(needs.gfm ? [remarkGfm] : [])
   if (options.math) processor.use(remarkProtectStepMarkers).use(remarkMath)
   if (options.compat) processor.use(remarkLaxHeadings)
   if (options.format !== 'auto' && options.format !== 'slidemark') {
@@ -66,14 +78,18 @@ export function createSlideProcessor(options: ResolvedOptions, gfm = true): Slid
     .use(rehypeRawWhenNeeded)
     .use(rehypeCodeStepsToPre)
     .use(options.math ? [rehypeMath] : [])
-    .use(rehypePrettyCode, {
-      theme: options.themes as PrettyCodeOptions['theme'],
-      getHighlighter: ({ themes = [] }) =>
-        getSharedHighlighter(themes.filter((theme): theme is string => typeof theme === 'string')),
-    })
+    .use(needs.code ? [[rehypePrettyCode, prettyCodeOptions(options)]] : [])
     .use(options.rehypePlugins)
     .use(rehypeStringify)
   return processor as unknown as SlideProcessor
+}
+
+function prettyCodeOptions(options: ResolvedOptions): PrettyCodeOptions {
+  return {
+    theme: options.themes as PrettyCodeOptions['theme'],
+    getHighlighter: ({ themes = [] }) =>
+      getSharedHighlighter(themes.filter((theme): theme is string => typeof theme === 'string')),
+  }
 }
 
 const processors = new Map<string, SlideProcessor>()
@@ -93,12 +109,33 @@ export function mayUseGfm(text: string): boolean {
 }
 
 /**
- * A frozen processor per option set (with or without GFM), built once and
- * reused: a frozen unified processor is safe to share. With user plugins a
- * new one is built for each call, always with GFM (a plugin may look for
- * what it adds).
+ * What every code element starts from: a backtick (fences, inline code), a
+ * tilde fence, raw `<pre>` or `<code>`, or an indented line (indented code,
+ * also after `>` or list markers). A slide with none of them has no code for
+ * rehype-pretty-code, which otherwise walks its whole tree twice.
  */
-export function getSlideProcessor(options: ResolvedOptions, gfm = true): SlideProcessor {
+const codeTrigger = /[`~]|<(?:pre|code)\b|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?: {4}|\t)/im
+
+/** Whether `text` may hold code (false only when it certainly does not). */
+export function mayHaveCode(text: string): boolean {
+  return codeTrigger.test(text)
+}
+
+/** The parts of the pipeline `text` may need. */
+export function slideNeeds(text: string): SlideNeeds {
+  return { gfm: mayUseGfm(text), code: mayHaveCode(text) }
+}
+
+/**
+ * A frozen processor per option set and needs, built once and reused: a
+ * frozen unified processor is safe to share. With user plugins a new one is
+ * built for each call, always with every part (a plugin may look for what
+ * they add).
+ */
+export function getSlideProcessor(
+  options: ResolvedOptions,
+  needs: SlideNeeds = everything,
+): SlideProcessor {
   if (hasUserPlugins(options)) return createSlideProcessor(options)
   const key = JSON.stringify([
     options.themes,
@@ -106,11 +143,12 @@ export function getSlideProcessor(options: ResolvedOptions, gfm = true): SlidePr
     options.compat,
     options.format,
     options.math,
-    gfm,
+    needs.gfm,
+    needs.code,
   ])
   let processor = processors.get(key)
   if (!processor) {
-    processor = createSlideProcessor(options, gfm)
+    processor = createSlideProcessor(options, needs)
     processor.freeze()
     processors.set(key, processor)
   }
@@ -118,18 +156,15 @@ export function getSlideProcessor(options: ResolvedOptions, gfm = true): SlidePr
 }
 
 /**
- * For one compile: each slide's processor by its text (GFM only where
- * `mayUseGfm`), looked up once per option set; with user plugins, one
- * processor for every slide.
+ * For one compile: each slide's processor by its text (only the parts
+ * `slideNeeds` may need); with user plugins, one processor for every slide.
  */
 export function slideProcessors(options: ResolvedOptions): (text: string) => SlideProcessor {
   if (hasUserPlugins(options)) {
     const processor = createSlideProcessor(options)
     return () => processor
   }
-  const withGfm = getSlideProcessor(options, true)
-  const withoutGfm = getSlideProcessor(options, false)
-  return (text) => (mayUseGfm(text) ? withGfm : withoutGfm)
+  return (text) => getSlideProcessor(options, slideNeeds(text))
 }
 
 function hasUserPlugins(options: ResolvedOptions): boolean {
