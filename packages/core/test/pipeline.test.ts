@@ -60,6 +60,7 @@ describe('rehype-pretty-code only where a slide may have code', () => {
     ['indented code in a list item', '-     listed = code'],
     ['inline code with a language', 'Call `map(){:js}` here.'],
     ['raw pre and code', '<pre><code class="language-js">let a = 1</code></pre>'],
+    ['a fence with a space before its language', '``` js\nlet a = 1\n```'],
   ])('%s renders to code, and the pre-check sees it', async (_name, text) => {
     expect(await render(withGfm, text)).toMatch(/<code[\s>]/)
     expect(mayHaveCode(text)).toBe(true)
@@ -86,8 +87,10 @@ describe('rehype-pretty-code only where a slide may have code', () => {
     expect(skipped).toBeGreaterThan(20)
   })
 
-  test('text, lists and HTML without code skip it', () => {
-    expect(mayHaveCode('# Plain\n\n- one\n- two\n   - nested\n\n<b>bold</b> and *em*')).toBe(false)
+  test('text, lists, HTML and plain inline code skip it', async () => {
+    const text = '# Plain\n\n- one `x`\n- two\n   - nested\n\n<b>bold</b>, *em* and `map()`'
+    expect(mayHaveCode(text)).toBe(false)
+    expect(await render(withoutCode, text)).toBe(await render(withGfm, text))
   })
 })
 

@@ -109,14 +109,16 @@ export function mayUseGfm(text: string): boolean {
 }
 
 /**
- * What every code element starts from: a backtick (fences, inline code), a
- * tilde fence, raw `<pre>` or `<code>`, or an indented line (indented code,
- * also after `>` or list markers). A slide with none of them has no code for
+ * What every code element rehype-pretty-code changes starts from: a fence of
+ * three backticks or tildes, inline code with a `{:lang}` suffix, raw `<pre>`
+ * or `<code>`, or an indented line (indented code, also after `>` or list
+ * markers, may get a language from `!lang`). Plain inline code and code
+ * without a language are left as they are. A slide with none of them skips
  * rehype-pretty-code, which otherwise walks its whole tree twice.
  */
-const codeTrigger = /[`~]|<(?:pre|code)\b|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?: {4}|\t)/im
+const codeTrigger = /`{3}|~{3}|\{:|<(?:pre|code)\b|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?: {4}|\t)/im
 
-/** Whether `text` may hold code (false only when it certainly does not). */
+/** Whether `text` may hold code to highlight (false only when it certainly does not). */
 export function mayHaveCode(text: string): boolean {
   return codeTrigger.test(text)
 }
