@@ -255,7 +255,8 @@ function checkBudgets() {
     const [started = 0, thread = 0, , slide = 0] = clock
     if (started === 0) continue // still waiting for a thread, or loading grammars
     const wall = now - started
-    const seen = entry.seen?.started === started && entry.seen.slide === slide ? entry.seen : undefined
+    const seen =
+      entry.seen?.started === started && entry.seen.slide === slide ? entry.seen : undefined
     const cpuNow = threadCpuMs(thread)
     // The time before the first look is charged at most one period: a longer gap means
     // the main thread was busy, and that must not time out the slide.

@@ -116,7 +116,8 @@ export function mayUseGfm(text: string): boolean {
  * without a language are left as they are. A slide with none of them skips
  * rehype-pretty-code, which otherwise walks its whole tree twice.
  */
-const codeTrigger = /`{3}|~{3}|\{:|<(?:pre|code)\b|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?: {4}|\t)/im
+const codeTrigger =
+  /`{3}|~{3}|\{:|<(?:pre|code)\b|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?: {4}|\t)/im
 
 /** Whether `text` may hold code to highlight (false only when it certainly does not). */
 export function mayHaveCode(text: string): boolean {
