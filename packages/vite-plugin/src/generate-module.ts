@@ -3,7 +3,7 @@ import type { DeckAsset } from './assets.js'
 import { diagramClientCode } from './diagram-problems.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
-import { lazySlides } from './lazy-slides.js'
+import { lazySlides, packMetadata, unpackMetadata } from './lazy-slides.js'
 import { overflowClientCode } from './overflow.js'
 
 /**
@@ -247,9 +247,9 @@ function slideMetadata(slide: Slide): Partial<Slide> {
   }
 }
 
-/** The entry of a chunked deck: slide metadata, one dynamic import per chunk, `lazySlides()`. */
+/** The entry of a chunked deck: slide metadata (packed), one dynamic import per chunk, `lazySlides()`. */
 function lazySlidesCode(deck: Deck, lazy: LazyModuleOptions) {
-  const metadata = deck.slides.map(slideMetadata)
+  const metadata = packMetadata(deck.slides.map(slideMetadata))
   const chunks = lazy.starts.map(
     (_, chunk) => `() => import(${JSON.stringify(lazy.specifier(chunk))})`,
   )
@@ -257,7 +257,7 @@ function lazySlidesCode(deck: Deck, lazy: LazyModuleOptions) {
     imports: [] as string[],
     lines: [
       `const slides = (${lazySlides.toString()})(`,
-      `  JSON.parse(${JSON.stringify(JSON.stringify(metadata))}),`,
+      `  (${unpackMetadata.toString()})(JSON.parse(${JSON.stringify(JSON.stringify(metadata))})),`,
       `  ${JSON.stringify(lazy.starts)},`,
       `  [${chunks.join(', ')}],`,
       `  ${JSON.stringify(lazy.file)},`,

@@ -13,7 +13,7 @@ import {
   slideWeight,
 } from '../src/chunks.js'
 import { generateChunkModule, generateModule } from '../src/generate-module.js'
-import { lazySlides } from '../src/lazy-slides.js'
+import { lazySlides, packMetadata, unpackMetadata } from '../src/lazy-slides.js'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'slidemark-chunks-'))
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
@@ -201,5 +201,35 @@ describe('lazySlides', () => {
       [1, 2],
     ])
     expect(attempts).toBe(2)
+  })
+})
+
+describe('packMetadata', () => {
+  const metadata = [
+    { title: 'Intro', source: { start: 3, end: 9 }, kind: 'title' },
+    { title: 'Two', source: { start: 13, end: 20 } },
+    { title: 'Three', source: { start: 20, end: 20 }, steps: 3, id: 'three' },
+  ]
+
+  it('writes titles, line gaps and lengths, and the other fields as columns', () => {
+    expect(packMetadata(metadata)).toEqual({
+      titles: ['Intro', 'Two', 'Three'],
+      lines: [3, 6, 4, 7, 0, 0],
+      rest: [{ kind: 'title' }, {}, { steps: 3, id: 'three' }],
+    })
+  })
+
+  it('unpackMetadata gives back the same objects', () => {
+    expect(unpackMetadata(packMetadata(metadata))).toEqual(metadata)
+  })
+
+  it('keeps a source that is not a plain line range as it is', () => {
+    const odd = [
+      { title: 'A', source: { start: 5, end: 2, file: 'other.md' } },
+      { title: 'B' },
+      { title: 'C', source: { start: 9, end: 4 } },
+      { title: 'D', source: { start: 7, end: 8 } },
+    ]
+    expect(unpackMetadata(packMetadata(odd))).toEqual(odd)
   })
 })
