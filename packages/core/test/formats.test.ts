@@ -659,6 +659,22 @@ describe('Slidev decks', () => {
     })
     expect(deck.messages).toMatchObject([{ line: 5, column: 1, ruleId: 'vue-component' }])
   })
+
+  test('an icon component (`<carbon:arrow-right/>`) is a warning at its line and is closed', async () => {
+    const deck = await compile('# One\n\nNext <carbon:arrow-right class="inline"/> page\n', {
+      cache: false,
+      format: 'slidev',
+    })
+    expect(deck.messages).toMatchObject([
+      {
+        line: 3,
+        column: 6,
+        ruleId: 'vue-component',
+        reason: expect.stringContaining('<carbon:arrow-right>'),
+      },
+    ])
+    expect(deck.slides[0]?.content).toContain('</carbon:arrow-right> page')
+  })
 })
 
 describe('landslide decks', () => {

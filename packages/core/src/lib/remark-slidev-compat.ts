@@ -27,7 +27,8 @@ const startTag =
 const clickDirective =
   /\sv-(click|after)((?:\.[\w-]+)*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?(?=[\s/>]|$)/
 /** Tags a browser does not know: Vue components (`<Tweet>`, `<my-counter>`); Slidev's own are handled. */
-const component = /<([A-Z][\w.]*|[a-z][\w]*-[\w-]+)(?=[\s/>])/g
+// Icons name their collection with a colon or a dash (`<carbon:arrow-right/>`, `<mdi-github/>`).
+const component = /<([A-Z][\w.]*|[a-z]\w*[-:][\w:-]+)(?=[\s/>])/g
 const slidevTags = new Set(['v-click', 'v-clicks', 'v-after'])
 
 /**
@@ -41,6 +42,7 @@ const slidevTags = new Set(['v-click', 'v-clicks', 'v-after'])
 export function remarkSlidevCompat() {
   return (tree: Root, file: VFile) => {
     const state: State = { step: 0, last: 0, warned: new Set<string>() }
+    iconsInText(tree, file, state)
     walk(tree, state, file)
     visit(tree, 'html', (node) => {
       if (/<style[\s>]/i.test(node.value)) node.value = scopeStyles(node.value)
@@ -224,6 +226,46 @@ function warnComponents(node: Html, file: VFile, state: State): void {
   }
 }
 
+/** An icon tag (`<carbon:arrow-right class="x"/>`): CommonMark reads no colon in a tag name, so it is text. */
+const iconTag = /<([a-z]\w*:[\w-]+)((?:\s[^<>]*?)?)\s*\/?>(?:<\/\1>)?/g
+
+/**
+ * Slidev's icons (`<carbon:arrow-right/>`) would show as their source text:
+ * they become empty raw HTML, with a `vue-component` warning at their place
+ * (Slidemark has no icon sets).
+ */
+function iconsInText(tree: Root, file: VFile, state: State): void {
+  visit(tree, 'text', (node, index, parent) => {
+    if (!parent || index === undefined || !node.value.includes(':')) return
+    const parts: RootContent[] = []
+    let last = 0
+    for (const match of node.value.matchAll(iconTag)) {
+      const name = match[1] as string
+      if (match.index > last)
+        parts.push({ type: 'text', value: node.value.slice(last, match.index) })
+      parts.push({ type: 'html', value: `<${name}${match[2] ?? ''}></${name}>` })
+      last = match.index + match[0].length
+      if (state.warned.has(name)) continue
+      state.warned.add(name)
+      const start = node.position?.start
+      const before = node.value.slice(0, match.index)
+      const place =
+        start && !before.includes('\n')
+          ? { ...start, column: start.column + before.length, offset: undefined }
+          : start
+      const message = file.message(
+        `Icon \`<${name}>\` is not drawn: Slidemark has no icon sets (Slidev's come from Iconify)`,
+        { place, ruleId: ruleIds.vueComponent, source: 'slidemark' },
+      )
+      message.fatal = false
+    }
+    if (parts.length === 0) return
+    if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) })
+    parent.children.splice(index, 1, ...(parts as typeof parent.children))
+    return index + parts.length
+  })
+}
+
 /** Slidev's `<<< @/snippets/file.ts` code import: Slidemark cannot read other files, so it is text. */
 function warnSnippets(tree: Root, file: VFile): void {
   visit(tree, 'paragraph', (node) => {
@@ -253,7 +295,7 @@ function warnExpression(tree: Root, file: VFile): void {
   })
 }
 
-const selfClosing = /<([A-Z][\w.]*|[a-z][\w]*-[\w-]+)((?:\s[^<>]*?)?)\s*\/>/g
+const selfClosing = /<([A-Z][\w.]*|[a-z]\w*[-:][\w:-]+)((?:\s[^<>]*?)?)\s*\/>/g
 
 /**
  * `<Tweet id="1" />` as `<Tweet id="1"></Tweet>`: HTML has no self-closing
