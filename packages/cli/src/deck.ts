@@ -135,18 +135,24 @@ function withTimeoutHint(message: DeckMessage): DeckMessage {
   }
 }
 
+/** Errors shown, one a line: a deck with several (missing images, say) is fixed in one go. */
+const LISTED_ERRORS = 10
+
+/** The deck's errors, one `file:line:column: …` line each, the first LISTED_ERRORS of them. */
+export function errorLines(errors: readonly DeckMessage[], file: string): string {
+  const shown = errors.slice(0, LISTED_ERRORS).map((message) => formatMessage({ ...message, file }))
+  const rest = errors.length - shown.length
+  return `${shown.join('\n')}${rest > 0 ? `\n(and ${rest} more)` : ''}`
+}
+
 /**
- * Fails with a one-line reason when the deck cannot be presented: an error
+ * Fails with a reason when the deck cannot be presented: an error
  * message (for instance invalid front matter) or, unless `slides` is false
  * (only a part of the deck was compiled), no slides at all.
  */
 export function assertPresentable(loaded: LoadedDeck, { slides = true } = {}): void {
   const errors = loaded.deck.messages.filter((message) => message.severity === 'error')
-  const [first, ...others] = errors
-  if (first) {
-    const more = others.length > 0 ? ` (and ${others.length} more)` : ''
-    throw new CliError(`${formatMessage(first, { file: loaded.displayPath })}${more}`)
-  }
+  if (errors.length > 0) throw new CliError(errorLines(errors, loaded.displayPath))
   if (slides && loaded.deck.slides.length === 0) {
     throw new CliError(`${loaded.displayPath} is not a deck: it has no slides`)
   }

@@ -1,11 +1,10 @@
 import path from 'node:path'
-import { formatMessage } from '@slidemark/core/messages'
 import type { DiagramOptions, SlidemarkApi } from '@slidemark/vite-plugin'
 import { normalizePath, build as viteBuild } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { slidemarkApi, viteConfig } from './app.js'
 import { type BuildOptions, describeBuildError, SINGLE_FILE_NAME } from './commands/build.js'
-import type { LoadedDeck } from './deck.js'
+import { errorLines, type LoadedDeck } from './deck.js'
 import { CliError } from './errors.js'
 import type { MessagePrinter } from './messages.js'
 import type { PreparedDeck } from './prepare.js'
@@ -97,14 +96,12 @@ export async function buildForChromium(
 }
 
 /**
- * The deck's first error as the plugin reported it (data, not Vite's log
- * text): `build failed: talk.slides.md:39:1: error: Cannot find … [missing-asset]`.
+ * The deck's errors as the plugin reported them (data, not Vite's log
+ * text), one a line: `build failed: talk.slides.md:39:1: error: Cannot find … [missing-asset]`.
  */
 function deckError(api: SlidemarkApi, deck: LoadedDeck): CliError | undefined {
   const compiled = [...api.decks()].find((candidate) => candidate.file === normalizePath(deck.path))
-  const [first, ...others] =
-    compiled?.messages.filter((message) => message.severity === 'error') ?? []
-  if (!first) return undefined
-  const more = others.length > 0 ? ` (and ${others.length} more)` : ''
-  return new CliError(`build failed: ${formatMessage({ ...first, file: deck.displayPath })}${more}`)
+  const errors = compiled?.messages.filter((message) => message.severity === 'error') ?? []
+  if (errors.length === 0) return undefined
+  return new CliError(`build failed: ${errorLines(errors, deck.displayPath)}`)
 }

@@ -10,6 +10,7 @@ import {
   packageDir,
   runCli,
   serveStatic,
+  tempDir,
 } from './helpers.js'
 
 const titles = [
@@ -105,6 +106,23 @@ describe('slidemark build', () => {
     } finally {
       await page.close()
       await server.close()
+    }
+  })
+
+  it('a failed build lists every missing image, one line each, not only the first', async () => {
+    const dir = tempDir()
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'talk.slides.md'),
+        '# One\n\n![](gone.png)\n\n---\n\n# Two\n\n![](also-gone.png)\n',
+      )
+      const result = await runCli(['build', 'talk.slides.md'], { cwd: dir })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(
+        /^slidemark: build failed: talk\.slides\.md:3:1: .*gone\.png.* \[missing-asset\]\ntalk\.slides\.md:9:1: .*also-gone\.png.* \[missing-asset\]$/m,
+      )
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 
