@@ -507,6 +507,19 @@ describe('reveal.js fragment effects, code steps and slide attributes', () => {
     expect(deck.slides[0]?.steps).toBe(2)
   })
 
+  test("`[5: 1|2-3]` numbers the lines from 5; its steps count the block's own lines", async () => {
+    const deck = await reveal('## Code\n\n```js [5: 1|2-3]\nlet a\nlet b\nlet c\n```\n')
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain('data-code-steps="0 1" data-code-focus="1|2 3"')
+    expect(content).toMatch(/<code data-line-numbers="" style="counter-set: line 4;/)
+    const numbered = await compile('## Code\n\n```js [5: 1|2-3]\nlet a\n```\n', {
+      cache: false,
+      format: 'reveal',
+      lineNumbers: true,
+    })
+    expect(numbered.slides[0]?.content).toContain('counter-set: line 4;')
+  })
+
   test('transitions and auto-animate are warnings at their comment; data-visibility="hidden" leaves the slide out; background opacity applies', async () => {
     const deck = await reveal(
       '# One\n\n---\n\n<!-- .slide: data-transition="zoom" data-auto-animate -->\n\n## Two\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n\n## Backup\n\n---\n\n<!-- .slide: data-background-image="b.png" data-background-opacity="0.3" -->\n\n## Three\n',

@@ -54,7 +54,7 @@ export function remarkCodeLanguages(options: RemarkCodeLanguagesOptions = {}) {
       }
       // Code steps dim and focus lines: the block needs Shiki's line spans.
       if (!node.lang && hasCodeSteps(node)) node.lang = 'plaintext'
-      if (options.lineNumbers) {
+      if (options.lineNumbers && !/(?:^|\s)showLineNumbers\b/.test(node.meta ?? '')) {
         if (!node.lang) node.lang = 'plaintext'
         node.meta = node.meta ? `${node.meta} showLineNumbers` : 'showLineNumbers'
       }

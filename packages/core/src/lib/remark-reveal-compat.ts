@@ -261,14 +261,17 @@ function warnSlideAttributes(attributes: Record<string, string>, node: Html, fil
 }
 
 /**
- * reveal.js's step-through code highlights, ```` ```js [1|2-3] ```` (with an
- * optional line-number offset, `[5: 1|2]`), as Slidemark's `{1|2-3}`; a
- * single group (`[2,4]`) is a static highlight, as in reveal.js.
+ * reveal.js's step-through code highlights, ```` ```js [1|2-3] ```` as
+ * Slidemark's `{1|2-3}`; a single group (`[2,4]`) is a static highlight, as
+ * in reveal.js. A line-number offset (`[5: 1|2]`) numbers the lines from 5
+ * (`showLineNumbers{5}`); the steps still count the block's own lines, as
+ * reveal.js's do.
  */
 export function revealCodeMeta(meta: string | null | undefined): string | null | undefined {
-  const match = /^\s*\[(?:\d+:\s*)?([\d\s,|-]*)\]\s*(.*)$/.exec(meta ?? '')
+  const match = /^\s*\[(?:(\d+):\s*)?([\d\s,|-]*)\]\s*(.*)$/.exec(meta ?? '')
   if (!match) return meta
-  const lines = (match[1] ?? '').replace(/\s+/g, '')
-  const rest = (match[2] ?? '').trim()
-  return [lines ? `{${lines}}` : '', rest].filter(Boolean).join(' ') || null
+  const from = match[1] ? `showLineNumbers{${Number.parseInt(match[1], 10)}}` : ''
+  const lines = (match[2] ?? '').replace(/\s+/g, '')
+  const rest = (match[3] ?? '').trim()
+  return [lines ? `{${lines}}` : '', from, rest].filter(Boolean).join(' ') || null
 }
