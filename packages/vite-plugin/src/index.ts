@@ -464,6 +464,17 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     api,
 
     /**
+     * No modulepreload polyfill unless the app asks for one: it only makes
+     * browsers without `<link rel="modulepreload">` (Safari before 17) fetch
+     * such links early, which a deck page does not have (its later chunks are
+     * dynamic imports), and it cost 0.2 KB gzip of every deck's start-up JS.
+     */
+    config(user) {
+      if (user.build?.modulePreload !== undefined) return undefined
+      return { build: { modulePreload: { polyfill: false } } }
+    },
+
+    /**
      * A dev page reports a slide that does not fit (overflow.ts) or a diagram
      * Mermaid cannot draw (diagram-problems.ts): a warning at its line.
      */

@@ -37,6 +37,7 @@ export function showCodeSteps(element: ParentNode, step: number, animate = false
     }
   }
   for (const block of element.querySelectorAll<HTMLElement>('.slidemark-magic-move')) {
+    loadMagicMove()
     const version = stateAt(numbers(block.dataset.magicMoveSteps), step)
     const previous = block.dataset.magicMoveVersion
     if (previous === String(version)) continue
@@ -44,67 +45,33 @@ export function showCodeSteps(element: ParentNode, step: number, animate = false
     const versions = [...block.children] as HTMLElement[]
     const from = previous === undefined ? undefined : versions[Number(previous)]
     const to = versions[version]
-    const before = animate && from && to && motionAllowed(block) ? tokenRects(from) : null
+    const move = animate && from && to && motionAllowed(block) ? magicMove : undefined
+    const before = move && from ? move.tokenRects(from) : null
     for (const [index, child] of versions.entries()) {
       child.classList.toggle(MAGIC_MOVE_CURRENT_CLASS, index === version)
       child.toggleAttribute('inert', index !== version)
     }
-    if (before && to) moveTokens(before, to)
+    if (move && before && to) move.moveTokens(before, to)
   }
+}
+
+let magicMove: typeof import('./magic-move.js') | undefined
+let magicMoveAsked = false
+/**
+ * The token animation is a chunk of its own, asked for when a slide with a
+ * magic-move block is first placed (the slides around the current one are
+ * placed ahead), so it is here by the step that moves the block; a move
+ * before it arrives changes version without animating.
+ */
+function loadMagicMove() {
+  if (magicMoveAsked) return
+  magicMoveAsked = true
+  void import('./magic-move.js').then((module) => {
+    magicMove = module
+  })
 }
 
 function motionAllowed(element: Element): boolean {
   const win = element.ownerDocument.defaultView
   return !win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-}
-
-type TokenRects = Map<string, DOMRect>
-
-/** Shiki's token spans of a block, keyed by their text and how often that text came before. */
-function tokens(block: HTMLElement): Map<string, HTMLElement> {
-  const seen = new Map<string, number>()
-  const result = new Map<string, HTMLElement>()
-  for (const token of block.querySelectorAll<HTMLElement>('[data-line] > span')) {
-    const text = token.textContent?.trim() ?? ''
-    if (!text) continue
-    const count = seen.get(text) ?? 0
-    seen.set(text, count + 1)
-    result.set(`${text}\0${count}`, token)
-  }
-  return result
-}
-
-function tokenRects(block: HTMLElement): TokenRects {
-  const rects: TokenRects = new Map()
-  for (const [key, token] of tokens(block)) rects.set(key, token.getBoundingClientRect())
-  return rects
-}
-
-/**
- * FLIP: each token of the new version that was in the old one starts where
- * it was and slides into place; new tokens fade in. The slide may be scaled
- * (fit to window), so screen distances are divided by that scale.
- */
-function moveTokens(before: TokenRects, block: HTMLElement): void {
-  if (typeof block.animate !== 'function') return
-  const box = block.getBoundingClientRect()
-  const scale = block.offsetWidth > 0 ? box.width / block.offsetWidth : 1
-  const timing = { duration: MAGIC_MOVE_DURATION_MS, easing: 'ease-in-out' }
-  for (const [key, token] of tokens(block)) {
-    const old = before.get(key)
-    if (!old) {
-      token.animate([{ opacity: 0 }, { opacity: 0, offset: 0.4 }, { opacity: 1 }], timing)
-      continue
-    }
-    const now = token.getBoundingClientRect()
-    const dx = (old.left - now.left) / (scale || 1)
-    const dy = (old.top - now.top) / (scale || 1)
-    if (dx === 0 && dy === 0) continue
-    token.style.display = 'inline-block'
-    const animation = token.animate(
-      [{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'none' }],
-      timing,
-    )
-    animation.addEventListener('finish', () => token.style.removeProperty('display'))
-  }
 }

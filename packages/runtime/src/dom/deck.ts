@@ -193,7 +193,7 @@ interface ViewContext<S extends PresentableSlide> {
  *   <div class="{trackClass}"> …windowed slide elements… </div>
  *   <div class="slidemark-counter">3 / 25</div>
  *   <div class="slidemark-live" aria-live="polite"></div>
- *   <div class="slidemark-overview" hidden> … </div>
+ *   <div class="slidemark-overview" hidden> … </div>  (from the first time it opens)
  * </div>
  * ```
  *
