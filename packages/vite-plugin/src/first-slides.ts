@@ -67,7 +67,7 @@ export function outlineDeck(
 }
 
 /** 0-based index of the first line after the front matter (0 without one), `undefined` when it is not closed. */
-function frontMatterEnd(lines: readonly string[]): number | undefined {
+export function frontMatterEnd(lines: readonly string[]): number | undefined {
   if (lines[0]?.trimEnd() !== '---') return 0
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]?.trimEnd()

@@ -26,6 +26,8 @@ export interface HotSlidesPatch {
 export interface HotDeckState {
   deck: Deck
   version: number
+  /** The text `deck` compiled from, when it is the whole deck (not a big deck's first slides). */
+  source?: string
 }
 
 /**

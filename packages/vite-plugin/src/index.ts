@@ -43,6 +43,7 @@ import {
   WHOLE_DECK_WAIT_MS,
 } from './first-slides.js'
 import { generateChunkModule, generateModule, generateRestModule } from './generate-module.js'
+import { applySlideEdit, findSlideEdit } from './hot-edit.js'
 import {
   diffDecks,
   HOT_SLIDES_EVENT,
@@ -142,6 +143,12 @@ function noticingRenders(cache: SlideCache, rendered: { any: boolean }): SlideCa
     },
     flush: () => cache.flush?.(),
   }
+}
+
+/** Where an edit goes: patches to the page, or the module's update when a patch cannot carry it. */
+interface EditTarget {
+  send: (patch: HotSlidesPatch) => void
+  reload: () => void
 }
 
 /** What `transform` and `load` report a compiled deck through (`this.warn`, `this.error`). */
@@ -272,30 +279,38 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
 
   /** Versions of the decks' modules, unique across decks and re-runs. */
   let lastVersion = 0
-  function nextHotVersion(file: string, deck: Deck) {
+  /** `source`: the text of a whole deck (not a big deck's first slides), for the next edit's quick path. */
+  function nextHotVersion(file: string, deck: Deck, source?: string) {
     const id = normalizePath(file)
     const version = ++lastVersion
-    hotDecks.set(id, { deck, version })
+    hotDecks.set(id, source === undefined ? { deck, version } : { deck, version, source })
     return { id, version }
   }
 
   /**
-   * An edit as the slides it changed, when the page's current deck module
-   * can take it in place (see hot-slides.ts); `undefined` sends the edit the
-   * usual way (the module re-runs, or Vite shows the error overlay).
+   * Sends an edit as the slides it changed, when the page's current deck
+   * module can take it in place (see hot-slides.ts): resolves `true` once
+   * the first patch is sent (the whole compile may still be checking it,
+   * see `diffEdit`); `false` sends the edit the usual way (the module
+   * re-runs, or Vite shows the error overlay).
    */
-  function slidePatch(
+  function slideEdit(
     id: string,
     read: () => string | Promise<string>,
     warn: (warning: PlacedWarning) => void,
-  ): Promise<HotSlidesPatch | undefined> {
-    // One edit at a time per deck: each patch must start from the version the last one made.
-    const patch = (patchQueue.get(id) ?? Promise.resolve()).then(() => diffEdit(id, read, warn))
-    patchQueue.set(
-      id,
-      patch.catch(() => undefined),
-    )
-    return patch
+    page: EditTarget,
+  ): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      // One edit at a time per deck: each patch must start from the version the last one made.
+      const done = (patchQueue.get(id) ?? Promise.resolve()).then(() =>
+        diffEdit(id, read, warn, page, () => resolve(true)),
+      )
+      done.then(resolve, reject)
+      patchQueue.set(
+        id,
+        done.catch(() => undefined),
+      )
+    })
   }
 
   /**
@@ -411,7 +426,7 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     const deck = withReadMessages(compiled, file)
     const found = checkDeck(context, deck, file, source)
     const version = ++lastVersion
-    hotDecks.set(id, { deck, version })
+    hotDecks.set(id, { deck, version, source })
     const code = generateRestModule(withDrawnDiagrams(deck, file), found, version, {
       mermaid: diagrams.browser ?? true,
     })
@@ -431,32 +446,78 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     return { code, map: { mappings: '' }, moduleType: 'js' as const }
   }
 
+  /**
+   * An edit, sent to the page: first the quick guess of a one-slide edit
+   * (`quickEdit`; `sent()` is called once it is on its way), then what the
+   * whole deck's compile changes beyond it. Returns whether the edit went
+   * as patches; when the whole compile needs the module to re-run (errors,
+   * front matter…), that is `false` without a guess sent, else the module is
+   * reloaded here (the hook has returned already).
+   */
   async function diffEdit(
     id: string,
     read: () => string | Promise<string>,
     warn: (warning: PlacedWarning) => void,
-  ): Promise<HotSlidesPatch | undefined> {
+    page: EditTarget,
+    sent: () => void,
+  ): Promise<boolean> {
     const previous = hotDecks.get(id)
-    if (!previous) return undefined
+    if (!previous) return false
     let source = await readDeck(id)
     // An editor may empty the file before writing it: Vite's read waits until it is written.
     if (source === '') {
       await read()
       source = await readDeck(id)
     }
+    const guessed = await quickEdit(id, previous, source)
+    if (guessed) {
+      page.send(guessed.patch)
+      sent()
+    }
+    const current = hotDecks.get(id) ?? previous
     const compiled = await compileDeck(source, id)
     const deck = withReadMessages(compiled, id)
-    const slides = diffDecks(previous.deck, deck)
+    const slides = diffDecks(current.deck, deck)
     if (!slides) {
       // The module update compiles this text next: it takes this deck (and reports it) instead.
       compiledEdits.set(id, { source, deck: compiled })
-      return undefined
+      if (guessed) page.reload()
+      return Boolean(guessed)
     }
     api.report(compiledDeck(id, deck))
     printWarnings(deck, id, source, warn)
+    if (guessed && slides.length === 0 && deck.slides.length === current.deck.slides.length) {
+      hotDecks.set(id, { deck, version: current.version, source })
+      return true
+    }
+    const version = ++lastVersion
+    hotDecks.set(id, { deck, version, source })
+    page.send({ id, from: current.version, to: version, length: deck.slides.length, slides })
+    return true
+  }
+
+  /**
+   * The patch of a one-slide edit, compiled alone (see hot-edit.ts), and
+   * the deck it makes the page's current one; `undefined` when the edit is
+   * not one slide's or the guess is not to be trusted.
+   */
+  async function quickEdit(id: string, previous: HotDeckState, source: string) {
+    if (previous.source === undefined || (readMessages.get(id)?.length ?? 0) > 0) return undefined
+    const edit = findSlideEdit({ source: previous.source, deck: previous.deck }, source)
+    if (!edit) return undefined
+    const deck = applySlideEdit(previous.deck, edit, await compileDeck(edit.text, id))
+    const slides = deck && diffDecks(previous.deck, deck)
+    if (!deck || !slides) return undefined
     const version = ++lastVersion
     hotDecks.set(id, { deck, version })
-    return { id, from: previous.version, to: version, length: deck.slides.length, slides }
+    const patch: HotSlidesPatch = {
+      id,
+      from: previous.version,
+      to: version,
+      length: deck.slides.length,
+      slides,
+    }
+    return { patch }
   }
 
   return {
@@ -538,7 +599,9 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
         const found = checkDeck(context as HookContext, deck, file, source)
         // Generated code has no line-for-line relation to the Markdown: an empty map says so.
         const hot =
-          serving && this.environment.name === 'client' ? nextHotVersion(file, deck) : undefined
+          serving && this.environment.name === 'client'
+            ? nextHotVersion(file, deck, first ? undefined : source)
+            : undefined
         const shown = withDrawnDiagrams(deck, file)
         const starts =
           !serving && this.environment.name === 'client' && lazyThreshold !== false
@@ -584,13 +647,19 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
       const modules = all.filter((module) => !isRest(module))
       for (const module of rests) graph.invalidateModule(module)
       if (type === 'update' && this.environment.name === 'client' && modules.length === 1) {
-        const patch = await slidePatch(normalizePath(file), read, (warning) => this.warn(warning))
-        if (patch) {
-          // The module is not re-run; a later load (a reload, a new tab) compiles it afresh.
-          for (const module of modules) graph.invalidateModule(module)
-          this.environment.hot.send({ type: 'custom', event: HOT_SLIDES_EVENT, data: patch })
-          return []
+        const environment = this.environment
+        const page: EditTarget = {
+          send: (patch) => {
+            // The module is not re-run; a later load (a reload, a new tab) compiles it afresh.
+            for (const module of modules) graph.invalidateModule(module)
+            environment.hot.send({ type: 'custom', event: HOT_SLIDES_EVENT, data: patch })
+          },
+          reload: () => {
+            for (const module of modules) void environment.reloadModule(module)
+          },
         }
+        const warn = (warning: PlacedWarning) => this.warn(warning)
+        if (await slideEdit(normalizePath(file), read, warn, page)) return []
       }
       const isDeckModule = (module: EnvironmentModuleNode) =>
         module.file !== null && isDeck(module.file)

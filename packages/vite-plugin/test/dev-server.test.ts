@@ -191,6 +191,51 @@ describe('dev server', { timeout: 20_000 }, () => {
     await editDeck(original)
   })
 
+  it('sends a one-slide edit compiled alone first, and nothing more when the whole deck agrees', async () => {
+    await fetchDeck()
+    const original = readDeck()
+    const edited = original.replace('Thanks for watching', 'Thanks for watching\n\nand reading')
+    const guess = (await editDeck(edited)) as CustomPayload
+    expect(guess).toMatchObject({ type: 'custom', event: HOT_SLIDES_EVENT })
+    const patch = guess.data as HotSlidesPatch
+    expect(patch.slides.map(([index]) => index)).toEqual([4])
+    expect(patch.slides[0]?.[1].source).toEqual({ start: 35, end: 39 })
+    // The next edit's patch starts from the guess: the whole compile found nothing to correct.
+    const next = ((await editDeck(original)) as CustomPayload).data as HotSlidesPatch
+    expect(next.from).toBe(patch.to)
+    expect(next.slides[0]?.[1].content).not.toContain('and reading')
+    expect(payloadsOf('update')).toEqual([])
+  })
+
+  it('corrects a one-slide guess with what the whole deck makes of the edit', async () => {
+    await fetchDeck()
+    const original = readDeck()
+    // An open HTML comment: alone the slide is one slide, in the deck it swallows the next one.
+    const edited = original.replace('# Some Python\n', '# Some Python\n\n<!-- a note\n')
+    const guess = ((await editDeck(edited)) as CustomPayload).data as HotSlidesPatch
+    expect(guess.length).toBe(5)
+    const correction = await vi.waitFor(
+      () => {
+        const found = sent
+          .flatMap((payload) =>
+            payload.type === 'custom' && payload.event === HOT_SLIDES_EVENT
+              ? [payload.data as HotSlidesPatch]
+              : [],
+          )
+          .find((candidate) => candidate.from === guess.to)
+        if (!found) throw new Error('no correction yet')
+        return found
+      },
+      { timeout: 10_000, interval: 20 },
+    )
+    expect(correction.length).toBe(4)
+    expect(payloadsOf('update')).toEqual([])
+    expect(payloadsOf('full-reload')).toEqual([])
+    const { code } = await fetchDeck()
+    expect(code).not.toContain('Thanks for watching')
+    await editDeck(original)
+  })
+
   it('sends an edit to a slide with an image as a module update (its URL is an import)', async () => {
     await fetchDeck()
     const original = readDeck()
