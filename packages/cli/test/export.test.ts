@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assertBuilt, copyFixture, runCli } from './helpers.js'
+import { assertBuilt, copyFixture, runCli, tempDir } from './helpers.js'
+import { gridOf, layoutDifference } from './image-diff.js'
 
 let project: string
 
@@ -71,6 +72,32 @@ describe('slidemark export', () => {
     // Slide 2 has notes, printed below it; slide 1 has none.
     expect(pngSize(path.join(project, 'steps', 'slide-01-1.png'))).toEqual([1800, 1400])
     expect(pngSize(path.join(project, 'steps', 'slide-02-1.png'))[1]).toBeGreaterThan(1400)
+  })
+
+  it('--steps shows a reveal.js highlight fragment before its step, unhighlighted', async () => {
+    const dir = tempDir()
+    try {
+      const deck = (fragment: string) =>
+        `---\nformat: reveal\n---\n\n## Effects\n\nThese words change colour, they never appear ${fragment}\n`
+      fs.writeFileSync(
+        path.join(dir, 'effect.slides.md'),
+        deck('<!-- .element: class="fragment highlight-red" -->'),
+      )
+      fs.writeFileSync(path.join(dir, 'plain.slides.md'), deck(''))
+      for (const name of ['effect', 'plain']) {
+        const result = await runCli(
+          ['export', `${name}.slides.md`, '--png', name, '--steps', '--theme', 'horizon'],
+          { cwd: dir },
+        )
+        expect(result.code).toBe(0)
+      }
+      const grid = (file: string) => gridOf(path.join(dir, file), 1280, 720)
+      // Step 1, before the highlight, shows the words as the slide without the effect does.
+      const before = grid('effect/slide-01-1.png')
+      expect(layoutDifference(before, grid('plain/slide-01-1.png'))).toBeLessThan(0.002)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('a --browser that does not exist is refused before any work', async () => {

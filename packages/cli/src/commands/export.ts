@@ -142,7 +142,6 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
           const hidden =
             Number(part.dataset.step) > step || (hideAt !== undefined && step >= Number(hideAt))
           part.classList.toggle('slidemark-step-hidden', hidden)
-          part.classList.toggle('slidemark-export-hidden', hidden)
         }
         copy.dataset.exportStep = String(frame.step)
       }
@@ -150,6 +149,13 @@ async function layOutFrames(page: Page, frames: ExportFrame[], total: number): P
     }
     for (const element of pages) element.remove()
     parent.append(...out)
+    // A step the stylesheets hide is hidden for sure; one they keep shown before its
+    // step (reveal.js's highlight-*, grow, strike…: they change, not appear) stays.
+    for (const part of parent.querySelectorAll<HTMLElement>('.slidemark-step-hidden')) {
+      if (getComputedStyle(part).visibility !== 'visible') {
+        part.classList.add('slidemark-export-hidden')
+      }
+    }
     // The runtime's print layout then shows each copy at its step, code steps too.
     for (const copy of out) {
       const detail = copy.dataset.exportStep
