@@ -1,6 +1,7 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assertBuilt, copyFixture, runCli } from './helpers.js'
+import { assertBuilt, copyFixture, runCli, tempDir } from './helpers.js'
 
 let project: string
 
@@ -35,6 +36,21 @@ describe('slidemark check', () => {
       '146 image-alt',
       '148 unknown-language',
     ])
+  })
+
+  it('a reveal.js list item that grows at its step still fits its slide', async () => {
+    const dir = tempDir()
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'grow.slides.md'),
+        '---\nformat: reveal\n---\n\n## Why\n\n- Teams\n- Deploys <!-- .element: class="fragment grow" -->\n',
+      )
+      const result = await runCli(['check', 'grow.slides.md', '--json'], { cwd: dir })
+      expect(JSON.parse(result.stdout)).toEqual([])
+      expect(result.code).toBe(0)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('exits 0 and says so when every slide fits', async () => {
