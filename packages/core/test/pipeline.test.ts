@@ -1,9 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { compile, createMemoryCache, splitSlides } from '../src/index.js'
 import { type Highlighter, withLimits } from '../src/lib/highlighter.js'
 import { resolveOptions } from '../src/lib/options.js'
-import { createSlideProcessor, mayHaveCode, mayUseGfm } from '../src/lib/processor.js'
+import {
+  createSlideProcessor,
+  getSlideProcessor,
+  mayHaveCode,
+  mayUseGfm,
+  slideParser,
+} from '../src/lib/processor.js'
 
 /** The per-slide shortcuts of the pipeline must never change what a slide renders to. */
 
@@ -28,25 +35,70 @@ describe('GFM only where a slide may use it', () => {
     expect(mayUseGfm(text)).toBe(true)
   })
 
-  test('every fixture slide the pre-check passes over renders the same without GFM', async () => {
+  /** Renders `text` the way compile() does: GFM or not as `slideParser` decides. */
+  const parse = slideParser(options)
+  const parsed = async (text: string) => {
+    const file = new VFile(text)
+    const { processor, tree } = parse(file)
+    const html = processor.stringify(await processor.run(tree, file))
+    const gfm = [true, false].some(
+      (code) => processor === getSlideProcessor(options, { gfm: true, code }),
+    )
+    return { gfm, html }
+  }
+
+  test('every fixture slide renders the same as with GFM, and some skip GFM', async () => {
     const root = new URL('./fixtures/', import.meta.url)
     let skipped = 0
     for (const name of readdirSync(root)) {
       const deck = readFileSync(new URL(`${name}/input.slides.md`, root), 'utf8')
       for (const slide of splitSlides(deck.split(/\r\n|\r|\n/))) {
-        if (mayUseGfm(slide.text)) continue
+        const { gfm, html } = await parsed(slide.text)
+        if (gfm) continue
         skipped++
-        expect(await render(withoutGfm, slide.text), `${name}: ${slide.text.slice(0, 60)}`).toBe(
-          await render(withGfm, slide.text),
-        )
+        expect(html, `${name}: ${slide.text.slice(0, 60)}`).toBe(await render(withGfm, slide.text))
       }
     }
     expect(skipped).toBeGreaterThan(20)
   })
 
-  test('a link destination alone keeps GFM on (the pre-check is textual, never a guess)', () => {
-    expect(mayUseGfm('[slides](https://example.com)')).toBe(true)
+  test.each([
+    [
+      'a link destination',
+      '[slides](https://example.com/_a_) and ![pic](https://img.example/y.png)',
+    ],
+    ['a <…> autolink', 'At <https://example.com> or <speaker@example.org>.'],
+    [
+      'code and HTML',
+      '`www.example.com` and <a href="mailto:a@b.co">mail</a>\n\n    https://x.example',
+    ],
+    ['a definition', '[ref]\n\n[ref]: https://example.com "a@b.co"'],
+  ])(
+    'an autolink trigger outside the text (%s) parses without GFM, to the same HTML',
+    async (_name, text) => {
+      expect(mayUseGfm(text)).toBe(true)
+      const { gfm, html } = await parsed(text)
+      expect(gfm).toBe(false)
+      expect(html).toBe(await render(withGfm, text))
+    },
+  )
+
+  test.each([
+    ['a bare URL beside a link', '[slides](https://example.com): https://example.com/b'],
+    ['an escaped bracket', '\\[not a link](https://example.com/_a_)'],
+    ['a URL in a link text', '[https://example.com](x)'],
+    ['a URL in an image alt', '![see https://example.com](x.png)'],
+    ['a URL after a <…> autolink', '<https://example.com> https://example.com/b'],
+    ['an e-mail in emphasis', '*speaker@example.org*'],
+  ])('an autolink trigger in the text (%s) parses with GFM', async (_name, text) => {
+    const { gfm, html } = await parsed(text)
+    expect(gfm).toBe(true)
+    expect(html).toBe(await render(withGfm, text))
+  })
+
+  test('a slide without any trigger parses without GFM', async () => {
     expect(mayUseGfm('# Plain\n\nJust *text*, `code` and <b>HTML</b>.')).toBe(false)
+    expect((await parsed('# Plain\n\nJust *text*.')).gfm).toBe(false)
   })
 })
 

@@ -6,7 +6,7 @@
 import { bundledLanguages } from 'shiki'
 import { getSharedHighlighter } from './highlighter.js'
 import { defaultThemes, type ResolvedOptions } from './options.js'
-import { getSlideProcessor, slideNeeds } from './processor.js'
+import { slideParser } from './processor.js'
 import { renderSlide } from './render.js'
 import type { RenderedSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
@@ -38,17 +38,17 @@ export default async function renderTask(task: RenderTask): Promise<RenderedSlid
     cache: undefined,
   }
   const { clock } = task
+  const parse = slideParser(options)
   const results: RenderedSlide[] = []
   for (const [index, slide] of task.slides.entries()) {
     clock[0] = 0
-    const processor = getSlideProcessor(options, slideNeeds(slide.text))
     // Loading a grammar is a one-time cost of the thread, not of this slide: on a loaded
     // machine it can take seconds, and it must not count against the slide's budget.
     await loadLanguages(slide.text, [options.themes.light, options.themes.dark])
     clock[3] = index
     clock[1] = thread
     clock[0] = Date.now()
-    results.push(await renderSlide(processor, slide, options))
+    results.push(await renderSlide(parse, slide, options))
   }
   return results
 }

@@ -1,5 +1,5 @@
 import type { Root as HastRoot } from 'hast'
-import type { Root as MdastRoot } from 'mdast'
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from 'rehype-pretty-code'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -7,6 +7,7 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
+import type { VFile } from 'vfile'
 import { getSharedHighlighter } from './highlighter.js'
 import { rehypeMath, remarkProtectStepMarkers } from './math.js'
 import type { ResolvedOptions } from './options.js'
@@ -103,9 +104,34 @@ const processors = new Map<string, SlideProcessor>()
  */
 const gfmTrigger = /[|~@]|:\/\/|www\.|\[\^|\[[ \txX]\]/i
 
+/**
+ * The autolink triggers alone. Markdown puts them in a link's destination
+ * more often than in its text (`[slides](https://…)`), where no literal
+ * autolink can start: a slide whose only triggers are these is parsed
+ * without GFM first, and again with it if a trigger is in its text (see
+ * `inText`).
+ */
+const autolinkTrigger = /:\/\/|www\.|@/i
+const otherTrigger = /[|~]|\[\^|\[[ \txX]\]/
+
 /** Whether `text` may use GFM syntax (false only when it certainly does not). */
 export function mayUseGfm(text: string): boolean {
   return gfmTrigger.test(text)
+}
+
+/**
+ * Whether an autolink trigger is in the parsed slide's text: in a text node
+ * (but not the URL a `<…>` autolink shows) or an image's alt (a label, where
+ * GFM's literal autolinks also apply). Elsewhere (code, HTML, link
+ * destinations and titles, definitions) GFM would not start an autolink
+ * either: a construct that began earlier owns those characters in both
+ * parses.
+ */
+function inText(node: MdastNodes, source: string): boolean {
+  if (node.type === 'text') return autolinkTrigger.test(node.value)
+  if (node.type === 'image') return autolinkTrigger.test(node.alt ?? '')
+  if (node.type === 'link' && source[node.position?.start.offset ?? -1] === '<') return false
+  return 'children' in node && node.children.some((child) => inText(child, source))
 }
 
 /**
@@ -158,16 +184,32 @@ export function getSlideProcessor(
   return processor
 }
 
+/** A slide's mdast and the processor to run it with: only the parts the slide needs. */
+export type SlideParser = (file: VFile) => { processor: SlideProcessor; tree: MdastRoot }
+
 /**
- * For one compile: each slide's processor by its text (only the parts
- * `slideNeeds` may need); with user plugins, one processor for every slide.
+ * For one compile: each slide parsed by the processor of its option set and
+ * `slideNeeds`, without GFM where only autolink triggers ask for it and
+ * none is in the slide's text (see `inText`); with user plugins, one
+ * processor with every part for every slide (a plugin may look for what
+ * they add).
  */
-export function slideProcessors(options: ResolvedOptions): (text: string) => SlideProcessor {
+export function slideParser(options: ResolvedOptions): SlideParser {
   if (hasUserPlugins(options)) {
     const processor = createSlideProcessor(options)
-    return () => processor
+    return (file) => ({ processor, tree: processor.parse(file) })
   }
-  return (text) => getSlideProcessor(options, slideNeeds(text))
+  return (file) => {
+    const text = String(file.value)
+    const needs = slideNeeds(text)
+    if (needs.gfm && !otherTrigger.test(text)) {
+      const processor = getSlideProcessor(options, { ...needs, gfm: false })
+      const tree = processor.parse(file)
+      if (!inText(tree, text)) return { processor, tree }
+    }
+    const processor = getSlideProcessor(options, needs)
+    return { processor, tree: processor.parse(file) }
+  }
 }
 
 function hasUserPlugins(options: ResolvedOptions): boolean {

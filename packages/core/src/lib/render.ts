@@ -2,17 +2,17 @@ import { VFile } from 'vfile'
 import type { CachedSlide } from '../types.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
-import { type SlideProcessor, slideProcessors } from './processor.js'
+import { type SlideParser, slideParser } from './processor.js'
 import { slideParts } from './slide-parts.js'
 import { type RenderedSlide, type SlideRenderer, sourceSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
 
 /** Renders slides one after another on this thread. */
 export const renderInProcess: SlideRenderer = async (slides, options) => {
-  const processorFor = slideProcessors(options)
+  const parse = slideParser(options)
   const results: RenderedSlide[] = []
   for (const slide of slides) {
-    results.push(await renderSlide(processorFor(slide.text), slide, options))
+    results.push(await renderSlide(parse, slide, options))
   }
   return results
 }
@@ -22,13 +22,15 @@ export const renderInProcess: SlideRenderer = async (slides, options) => {
  * the slide (1 = its first line), which is what the cache stores.
  */
 export async function renderSlide(
-  processor: SlideProcessor,
+  parse: SlideParser,
   slide: SlideSource,
   options: Pick<ResolvedOptions, 'filename' | 'rehypePlugins'>,
 ): Promise<RenderedSlide> {
   const file = new VFile({ value: slide.text, path: options.filename })
   try {
-    const tree = await processor.run(processor.parse(file), file)
+    const parsed = parse(file)
+    const processor = parsed.processor
+    const tree = await processor.run(parsed.tree, file)
     // Plugins of the user's that ran after rehype-pretty-code may have put anything in its figures.
     const parts = slideParts(tree, slide.text, options.rehypePlugins.length === 0)
     const rendered: CachedSlide = {
