@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import rehypeParse from 'rehype-parse'
 import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
+import { unified } from 'unified'
 import { afterAll, describe, expect, test } from 'vitest'
 import { codeThemes } from '../src/lib/code-themes.js'
-import { codeToHtmlOnePass } from '../src/lib/highlight-one-pass.js'
+import { codeToHastOnePass, codeToHtmlOnePass } from '../src/lib/highlight-one-pass.js'
 import type { Highlighter } from '../src/lib/highlighter.js'
+import { asParsedTree, cloneTree } from '../src/lib/parsed-tree.js'
 import { isKnownLanguage } from '../src/lib/remark-code-languages.js'
 
 /** Code blocks of our fixture decks, fenced or `!lang`. */
@@ -129,5 +132,91 @@ describe('codeToHtmlOnePass', () => {
     for (const options of declined) {
       expect(codeToHtmlOnePass(highlighter, 'x := 1', options as never)).toBeUndefined()
     }
+  })
+})
+
+/** rehype-pretty-code's own parser of Shiki's HTML (positions dropped: they point into that HTML). */
+const hastParser = unified().use(rehypeParse, { fragment: true })
+function parsedHtml(html: string) {
+  return JSON.parse(
+    JSON.stringify(hastParser.parse(html), (key, value) =>
+      key === 'position' ? undefined : value,
+    ),
+  )
+}
+
+describe('asParsedTree', () => {
+  const odd = [
+    {
+      lang: 'javascript',
+      code: 'const a = "<b>&amp;</b>" // 🎉 emoji 𝒳 and 日本語\n\n\t\ttab  \n  ',
+    },
+    { lang: 'html', code: '<pre>\n  <code>&lt;x&gt;</code>\n</pre>\n<!-- c -->' },
+    { lang: 'python', code: '\n\nleading blank lines\n' },
+    { lang: 'go', code: `x := "${'y'.repeat(250)}"` },
+  ]
+  const blocks = [...fixtureBlocks(), ...ownBlocks, ...odd]
+  const langs = [...new Set(blocks.map((block) => block.lang))]
+
+  for (const themes of themePairs) {
+    test(`is the tree rehype-pretty-code parses the HTML into, with ${themes.light} and ${themes.dark}`, async () => {
+      const highlighter = await highlighterFor(themes, langs)
+      for (const { lang, code } of blocks) {
+        const options = prettyCodeOptions(lang, themes)
+        const hast = codeToHastOnePass(highlighter, code, options)
+        const tree = hast && asParsedTree(hast)
+        expect(tree, `${lang}: ${code.slice(0, 40)}`).toEqual(
+          parsedHtml(codeToHtmlOnePass(highlighter, code, options) as string),
+        )
+      }
+    }, 120_000)
+  }
+
+  test('declines what parsing HTML would change (NUL, CR, a lone surrogate, other attributes)', async () => {
+    const themes = themePairs[0] as { light: string; dark: string }
+    const highlighter = await highlighterFor(themes, ['javascript'])
+    for (const code of ['a\0b', 'a\rb', 'a \uD800 b', 'a \uDC00']) {
+      const hast = codeToHastOnePass(highlighter, code, prettyCodeOptions('javascript', themes))
+      expect(hast && asParsedTree(hast), JSON.stringify(code)).toBeUndefined()
+    }
+    const span = { type: 'element', tagName: 'span', children: [] } as const
+    for (const properties of [{ hidden: '' }, { tabindex: 0 }, { className: ['line'] }]) {
+      expect(asParsedTree({ type: 'root', children: [{ ...span, properties }] })).toBeUndefined()
+    }
+  })
+
+  test('a copy shares nothing a change could reach', () => {
+    const tree = asParsedTree({
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { class: 'line' },
+          children: [{ type: 'text', value: 'x' }],
+        },
+      ],
+    })
+    if (!tree) throw new Error('expected a tree')
+    const copy = cloneTree(tree)
+    const span = copy.children[0] as {
+      properties: { className: string[] }
+      children: Array<{ value: string }>
+    }
+    span.properties.className.push('changed')
+    ;(span.children[0] as { value: string }).value = 'y'
+    expect(tree).toEqual(
+      asParsedTree({
+        type: 'root',
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { class: 'line' },
+            children: [{ type: 'text', value: 'x' }],
+          },
+        ],
+      }),
+    )
   })
 })

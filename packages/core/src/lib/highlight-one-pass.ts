@@ -17,6 +17,7 @@
  * unexpected inside Shiki, returns `undefined` and the caller uses Shiki's own
  * `codeToHtml`.
  */
+import type { Root as HastRoot } from 'hast'
 import {
   applyColorReplacements,
   type CodeOptionsMultipleThemes,
@@ -211,6 +212,19 @@ export function codeToHtmlOnePass(
   code: string,
   options: CodeToHastOptions,
 ): string | undefined {
+  const hast = codeToHastOnePass(highlighter, code, options)
+  return hast && hastToHtml(hast)
+}
+
+/**
+ * The tree `codeToHtmlOnePass` writes out: Shiki's hast, whose properties
+ * are attribute names and strings (`class`, `tabindex`).
+ */
+export function codeToHastOnePass(
+  highlighter: Highlighter,
+  code: string,
+  options: CodeToHastOptions,
+): HastRoot | undefined {
   if (!isPlainCase(options)) return undefined
   const multi = options as CodeToHastOptions & CodeOptionsMultipleThemes
   const internal = highlighter.getInternalContext() as unknown as Internal
@@ -269,7 +283,7 @@ export function codeToHtmlOnePass(
     } as never,
     { meta: {}, options, source: code } as never,
   )
-  return hastToHtml(hast)
+  return hast
 }
 
 function isPlainCase(options: CodeToHastOptions): boolean {

@@ -1,4 +1,6 @@
+import type { Root as HastRoot } from 'hast'
 import {
+  type CodeToHastOptions,
   createHighlighter,
   createJavaScriptRegexEngine,
   createOnigurumaEngine,
@@ -6,11 +8,20 @@ import {
   type ThemeRegistration,
 } from 'shiki'
 import { codeThemes, isOwnCodeTheme } from './code-themes.js'
-import { codeToHtmlOnePass } from './highlight-one-pass.js'
+import { codeToHastOnePass, codeToHtmlOnePass } from './highlight-one-pass.js'
+import { asParsedTree, cloneTree } from './parsed-tree.js'
 import { regexFromTable } from './regex-table.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: Shiki's generic parameters are the bundled id unions.
-export type Highlighter = HighlighterGeneric<any, any>
+export type Highlighter = HighlighterGeneric<any, any> & {
+  /**
+   * The tree rehype-pretty-code would parse `codeToHtml`'s output into, or
+   * `undefined` when only parsing gives it (see parsed-tree.ts). Read by
+   * Slidemark's patch of rehype-pretty-code (patches/ at the workspace
+   * root); an unpatched one parses `codeToHtml`'s output, to the same tree.
+   */
+  codeToHtmlTree?: (code: string, options: CodeToHastOptions) => HastRoot | undefined
+}
 export type RegexEngineName = 'javascript' | 'oniguruma'
 
 /**
@@ -44,31 +55,55 @@ export const memoEntries = 512
 
 /**
  * The highlighter with Slidemark's tokenizer limits applied to every
- * `codeToHtml` call, and identical calls answered from `memo`.
+ * `codeToHtml` call, identical calls answered from a memo, and
+ * `codeToHtmlTree`, which gives the parsed tree of the plain case without
+ * HTML in between (memoized too; each caller gets its own copy).
  */
 export function withLimits(highlighter: Highlighter): Highlighter {
   const memo = new Map<string, string>()
+  const trees = new Map<string, HastRoot>()
+  const limit = (options: CodeToHastOptions): CodeToHastOptions => ({
+    tokenizeTimeLimit,
+    tokenizeMaxLineLength: maxLineLength,
+    ...options,
+  })
   return {
     ...highlighter,
     codeToHtml: (code, options) => {
       const key = memoKey(code, options)
       const known = key === undefined ? undefined : memo.get(key)
       if (known !== undefined) return known
-      const limited = { tokenizeTimeLimit, tokenizeMaxLineLength: maxLineLength, ...options }
+      const limited = limit(options)
       const html =
         codeToHtmlOnePass(highlighter, code, limited) ?? highlighter.codeToHtml(code, limited)
       if (key !== undefined) remember(memo, key, html)
       return html
     },
+    codeToHtmlTree: (code, options) => {
+      const key = memoKey(code, options)
+      const known = key === undefined ? undefined : trees.get(key)
+      if (known !== undefined) return cloneTree(known)
+      const hast = codeToHastOnePass(highlighter, code, limit(options))
+      const tree = hast && asParsedTree(hast)
+      if (!tree || key === undefined) return tree
+      remember(trees, key, tree)
+      return cloneTree(tree)
+    },
     loadLanguage: async (...langs) => {
       const before = highlighter.getLoadedLanguages().length
       await highlighter.loadLanguage(...langs)
-      if (highlighter.getLoadedLanguages().length !== before) memo.clear()
+      if (highlighter.getLoadedLanguages().length !== before) {
+        memo.clear()
+        trees.clear()
+      }
     },
     loadTheme: async (...themes) => {
       const before = highlighter.getLoadedThemes().length
       await highlighter.loadTheme(...themes)
-      if (highlighter.getLoadedThemes().length !== before) memo.clear()
+      if (highlighter.getLoadedThemes().length !== before) {
+        memo.clear()
+        trees.clear()
+      }
     },
   }
 }
@@ -93,8 +128,8 @@ function memoKey(code: string, options: object): string | undefined {
   }
 }
 
-function remember(memo: Map<string, string>, key: string, html: string): void {
-  memo.set(key, html)
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  memo.set(key, value)
   if (memo.size > memoEntries) memo.delete(memo.keys().next().value as string)
 }
 
