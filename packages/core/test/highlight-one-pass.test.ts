@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import type { Element, Properties } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
 import { unified } from 'unified'
@@ -179,9 +180,10 @@ describe('asParsedTree', () => {
       const hast = codeToHastOnePass(highlighter, code, prettyCodeOptions('javascript', themes))
       expect(hast && asParsedTree(hast), JSON.stringify(code)).toBeUndefined()
     }
-    const span = { type: 'element', tagName: 'span', children: [] } as const
-    for (const properties of [{ hidden: '' }, { tabindex: 0 }, { className: ['line'] }]) {
-      expect(asParsedTree({ type: 'root', children: [{ ...span, properties }] })).toBeUndefined()
+    const others: Properties[] = [{ hidden: '' }, { tabindex: 0 }, { className: ['line'] }]
+    for (const properties of others) {
+      const span: Element = { type: 'element', tagName: 'span', properties, children: [] }
+      expect(asParsedTree({ type: 'root', children: [span] })).toBeUndefined()
     }
   })
 
