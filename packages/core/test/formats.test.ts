@@ -233,6 +233,21 @@ describe('Marp decks', () => {
       { footer: 'Team sync' },
     ])
   })
+  test('front matter YAML refuses (`footer: Talk: part 2`) opens in a Marp deck, read as Marpit reads it', async () => {
+    const deck = await compile(
+      '---\nmarp: true\nfooter: Talk: part 2\nbackgroundColor: #fafafa\n---\n\n# A\n',
+      { cache: false },
+    )
+    expect(deck.messages.filter((message) => message.severity === 'error')).toEqual([])
+    expect(deck.slides[0]?.running).toEqual({ footer: 'Talk: part 2' })
+  })
+
+  test('the same front matter without `marp: true` is still an error at its line', async () => {
+    const deck = await compile('---\ntitle: Talk\nfooter: Talk: part 2\n---\n\n# A\n', {
+      cache: false,
+    })
+    expect(deck.messages).toMatchObject([{ line: 3, ruleId: 'invalid-front-matter' }])
+  })
 })
 
 describe('Marp slides', () => {

@@ -4,39 +4,10 @@ import { type Background, backgroundHtml, safeCssValue } from './background.js'
 import { frontMatterKeyLine } from './format-detect.js'
 import type { Line, PreparedDeck } from './format-lines.js'
 import { hashString } from './hash.js'
+import { globalDirectives, localDirectives, looseYaml } from './marp-yaml.js'
 import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 import { deckLine, type SlideSource, slideFromLines, splitSlides } from './split.js'
 
-/** Marpit's global directives (front matter or any slide; they apply to the deck). */
-const globalDirectives = new Set([
-  'theme',
-  'style',
-  'headingDivider',
-  'size',
-  'math',
-  'title',
-  'description',
-  'author',
-  'image',
-  'keywords',
-  'url',
-  'marp',
-  'lang',
-])
-/** Marpit's local directives: they apply to this slide and the ones after; `_name` to this slide only. */
-const localDirectives = new Set([
-  'paginate',
-  'header',
-  'footer',
-  'class',
-  'backgroundColor',
-  'backgroundImage',
-  'backgroundPosition',
-  'backgroundRepeat',
-  'backgroundSize',
-  'color',
-  'transition',
-])
 /** Marp's built-in themes and the Slidemark theme closest to each. */
 const marpThemes: Record<string, string> = {
   default: 'horizon',
@@ -245,32 +216,6 @@ function consumeDirectives(
     index = end
   }
   return result
-}
-
-/** Every Marpit directive name, `_`-prefixed ones too, as a regular expression alternative. */
-const directiveNames = [...globalDirectives, ...localDirectives].join('|')
-/** A `key: value` line of a directive whose value YAML would misread, as Marpit's loose YAML reads it. */
-const looseLine = new RegExp(
-  `^([ \\t]*["']?_?(?:${directiveNames})["']?[ \\t]*:)([ \\t]+)(.*\\S)[ \\t]*$`,
-)
-
-/**
- * Marpit reads directives as "loose" YAML: a value that YAML would cut or
- * refuse (`backgroundColor: #fff`, read as a comment; `header: Part 1: Intro`,
- * a nested mapping) is the text as written. Such values are quoted here;
- * values YAML reads well (`paginate: true`, lists) are left to it.
- */
-function looseYaml(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line.replace(looseLine, (whole, key: string, space: string, value: string) =>
-        /^[#]|:[ \t]|[ \t]#/.test(value) && !`"'{[|>&*!`.includes(value[0] ?? '')
-          ? `${key}${space}${JSON.stringify(value)}`
-          : whole,
-      ),
-    )
-    .join('\n')
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 import type { DeckMeta } from '../types.js'
+import { looseYaml } from './marp-yaml.js'
 import { type PlacedMessage, placedMessage, ruleIds } from './messages.js'
 
 export interface FrontMatter {
@@ -37,7 +38,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const bodyStart = close + 1
   if (yamlLines.every((line) => line.trim() === '')) return { meta: {}, messages: [], bodyStart }
 
-  const document = parseDocument(yamlLines.join('\n'), { uniqueKeys: true })
+  const document = parseYamlBlock(yamlLines.join('\n'))
   const firstMeaningful = yamlLines.find((line) => line.trim() !== '' && !/^\s*#/.test(line))
   if (document.errors.length > 0) {
     if (firstMeaningful === undefined || !looksLikeKey.test(firstMeaningful)) return none
@@ -75,6 +76,20 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     )
   }
   return { meta: value as DeckMeta, messages: [], bodyStart }
+}
+
+/** A line `marp: true`: the deck is Marp's, whose front matter is read as loose YAML. */
+const marpOn = /^marp[ \t]*:[ \t]*true[ \t]*$/m
+
+/**
+ * The block's YAML; in a Marp deck, a directive value YAML refuses
+ * (`footer: Talk: part 2`) is read as the text written, as Marpit reads it.
+ */
+function parseYamlBlock(text: string) {
+  const document = parseDocument(text, { uniqueKeys: true })
+  if (document.errors.length === 0 || !marpOn.test(text)) return document
+  const loose = parseDocument(looseYaml(text), { uniqueKeys: true })
+  return loose.errors.length === 0 ? loose : document
 }
 
 /** yaml's pretty errors repeat the place and quote the source; keep the sentence. */
