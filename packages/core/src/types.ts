@@ -75,6 +75,8 @@ export interface Slide {
   id?: string
   /** Header, footer and slide number a theme draws (Marp's directives), when the deck sets any. */
   running?: SlideRunning
+  /** Left out of the slide numbers (remark's `count: false`): it shows the number of the counted slide before it. */
+  uncounted?: boolean
 }
 
 /** Deck metadata from YAML front matter; unknown keys pass through. */

@@ -86,6 +86,19 @@ describe('remark decks', () => {
     expect(deck.slides).toHaveLength(2)
   })
 
+  test('`count: false` leaves a slide out of the numbers; an increment is numbered as the slide it continues', async () => {
+    const deck = await compile(
+      '# Intro\n\n---\ncount: false\n\n# Aside\n\n---\n\n# Build\n\n--\ncount: false\n\nMore\n\n---\ncount: False\n\n# Backup\n',
+      { cache: false, format: 'remark' },
+    )
+    expect(deck.slides.map((slide) => [slide.title, slide.uncounted ?? false])).toEqual([
+      ['Intro', false],
+      ['Aside', true],
+      ['Build', false],
+      ['Backup', true],
+    ])
+  })
+
   test('nested and escaped content classes; code keeps its brackets', async () => {
     const deck = await compile('.footnote[See .red[*] below] and \\.plain[x] and `.code[y]`', {
       cache: false,

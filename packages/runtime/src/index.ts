@@ -22,6 +22,7 @@ export {
   samePosition,
   stepCount,
 } from './lib/navigation.js'
+export { slideCounter, slideNumber } from './lib/numbering.js'
 export type {
   ChangeCause,
   ChangeEvent,

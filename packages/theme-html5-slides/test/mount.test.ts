@@ -52,6 +52,17 @@ describe('DOM contract', () => {
     expect($('.slide[data-index="2"]')?.dataset.kind).toBe('segue')
   })
 
+  it('leaves slides marked uncounted (remark `count: false`) out of the counter', () => {
+    const slides = fixtureDeck().map((slide, index) =>
+      index === 1 || index === 2 ? { ...slide, uncounted: true } : slide,
+    )
+    const { deck, $ } = setup(slides)
+    deck.go(2)
+    expect($('.slidemark-counter')?.textContent).toBe('1 / 4')
+    deck.go(3)
+    expect($('.slidemark-counter')?.textContent).toBe('2 / 4')
+  })
+
   it('shows a slide counter and the current position as data attributes', () => {
     const { deck, $ } = setup()
     expect($('.slidemark-counter')?.textContent).toBe('1 / 6')

@@ -122,6 +122,7 @@ async function compileDeck(
       assets: value.assets.map(place),
       ...(slideSource.id ? { id: slideSource.id } : {}),
       ...(running[index] ? { running: running[index] } : {}),
+      ...(slideSource.uncounted ? { uncounted: true } : {}),
     })
   })
   return {

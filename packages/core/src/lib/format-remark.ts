@@ -105,8 +105,13 @@ export function prepareRemark(lines: readonly string[], bodyStart: number): Prep
     const result = template ? inherit(slide, template) : slide
     if (slide.properties.name) byName.set(slide.properties.name, result)
     if (slide.properties.layout === 'true') layout = result
-    else if (slide.continued && template === previous && previous) shown[shown.length - 1] = result
-    else shown.push(result)
+    else if (slide.continued && template === previous && previous) {
+      // An increment (`--`) is a step of the slide it continues, numbered as that slide.
+      const count = previous.properties.count
+      if (count === undefined) delete result.properties.count
+      else result.properties.count = count
+      shown[shown.length - 1] = result
+    } else shown.push(result)
   })
   return { slides: shown.flatMap((slide) => toSource(slide) ?? []), messages }
 }
@@ -234,6 +239,7 @@ function toSource(slide: RemarkSlide): SlideSource | undefined {
   const classes = (slide.properties.class ?? '').split(/[, ]/).filter(Boolean)
   if (classes.length > 0) source.classes = classes
   if (slide.properties.name) source.id = slide.properties.name
+  if (slide.properties.count?.trim().toLowerCase() === 'false') source.uncounted = true
   return source
 }
 

@@ -18,6 +18,8 @@ export interface SlideSource {
   id?: string
   /** Header, footer and page number as Markdown source (Marp's directives). */
   running?: { header?: string; footer?: string; pageNumber?: boolean }
+  /** Left out of the slide numbers (remark's `count: false`). */
+  uncounted?: boolean
   /** Steps the format asks for at least (Slidev's `clicks: 3` → 4), whatever the content has. */
   minSteps?: number
 }

@@ -1,5 +1,6 @@
 import type { KeyMap } from '../lib/keys.js'
 import { lazySlides, loadAroundCurrent } from '../lib/lazy.js'
+import { slideCounter } from '../lib/numbering.js'
 import {
   createPresentation,
   type Presentation,
@@ -520,9 +521,8 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
         scrollToReadingSlide(element, slide, scrolled !== -1)
         scrolled = slide
       }
-      const total = controller.slides.length
       slideWindow.render(controller.slides, controller.state)
-      counter.textContent = total ? `${slide + 1} / ${total}` : '0 / 0'
+      counter.textContent = slideCounter(controller.slides, slide)
       if (announce) {
         const label = slideWindow.element(slide)?.getAttribute('aria-label')
         live.textContent = label ? `Slide ${label}` : ''

@@ -1,5 +1,6 @@
 import { pendingSlide } from '../lib/lazy.js'
 import { nextPosition, samePosition } from '../lib/navigation.js'
+import { slideCounter } from '../lib/numbering.js'
 import type { Presentation } from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
 import { watchFit } from './fit.js'
@@ -151,7 +152,7 @@ export function createPresenterView<S extends PresentableSlide>(
       next.dataset.next = kind
       label.textContent = NEXT_LABELS[kind]
       notes.innerHTML = notesOf(deck.slides[slide])
-      counter.textContent = `${slide + 1} / ${deck.slides.length}`
+      counter.textContent = slideCounter(deck.slides, slide)
       tick()
     },
     resetTimer() {

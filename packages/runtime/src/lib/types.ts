@@ -26,6 +26,8 @@ export interface PresentableSlide {
    * whether to show the slide number.
    */
   running?: { header?: string; footer?: string; pageNumber?: boolean }
+  /** Left out of the slide numbers (remark's `count: false`). */
+  uncounted?: boolean
 }
 
 /** Deck metadata (front matter). Only `title` and `lang` are read here. */
