@@ -2,16 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type ContractRunner, runThemeContract, type ThemeModule } from '../src/contract.js'
 import { type MountOptions, mountDeck, type ThemeDefinition } from '../src/dom/index.js'
 import type { PresentableSlide } from '../src/index.js'
+import { plainTheme, resetPage } from './helpers.js'
 
-const plain: ThemeDefinition<PresentableSlide> = {
-  name: 'plain',
-  rootClass: 'plain',
-  trackClass: 'plain-track',
-  slideClass: 'plain-slide',
-  width: 800,
-  height: 600,
+const plain = plainTheme({
   render: (slide) => `${slide.header}<section>${slide.content}</section>`,
-}
+})
 
 /** A theme module built on mountDeck, with `change` applied to the definition or the mount. */
 function themeModule(
@@ -46,10 +41,7 @@ async function failures(module: ThemeModule): Promise<Map<string, string>> {
   return failed
 }
 
-afterEach(() => {
-  history.replaceState(null, '', location.pathname)
-  document.body.innerHTML = ''
-})
+afterEach(resetPage)
 
 describe('runThemeContract', () => {
   it('passes a theme built on mountDeck', async () => {

@@ -1,28 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
-import {
-  loadViews,
-  type MountOptions,
-  mountDeck,
-  POPUP_BLOCKED_NOTICE,
-  type ThemeDefinition,
-} from '../src/dom/index.js'
-import type { PresentableSlide } from '../src/index.js'
-import { deck, press } from './helpers.js'
+import { loadViews, type MountOptions, mountDeck, POPUP_BLOCKED_NOTICE } from '../src/dom/index.js'
+import { deck, plainTheme, press, resetPage } from './helpers.js'
 
 // The overview and presenter code loads on first use (views.test.ts in the runtime checks
 // that); loaded ahead here, so these tests can look right after a key.
 beforeAll(() => loadViews())
 
 /** A bare theme: the DOM kit is tested without any theme package. */
-const plain: ThemeDefinition<PresentableSlide> = {
-  name: 'plain',
-  rootClass: 'plain',
-  trackClass: 'plain-track',
-  slideClass: 'plain-slide',
-  width: 800,
-  height: 600,
-  render: (slide) => `${slide.header}<div>${slide.content}</div>`,
-}
+const plain = plainTheme()
 
 function mount(options: MountOptions = {}, slides = deck(1, 2, 1, 1)) {
   const root = document.createElement('div')
@@ -32,10 +17,7 @@ function mount(options: MountOptions = {}, slides = deck(1, 2, 1, 1)) {
   return presentation
 }
 
-afterEach(() => {
-  history.replaceState(null, '', location.pathname)
-  document.body.innerHTML = ''
-})
+afterEach(resetPage)
 
 describe('embedded decks', () => {
   it('keys move the deck only while it has focus', () => {

@@ -1,20 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { loadViews, mountDeck, PENDING_ATTRIBUTE, type ThemeDefinition } from '../src/dom/index.js'
+import { loadViews, mountDeck, PENDING_ATTRIBUTE } from '../src/dom/index.js'
 import { LAZY_SLIDES, lazySlides, PENDING_SLIDE, type PresentableSlide } from '../src/index.js'
+import { plainTheme, resetPage } from './helpers.js'
 
 // The overview and presenter code loads on first use (views.test.ts in the runtime checks
 // that); loaded ahead here, so these tests can look right after a key.
 beforeAll(() => loadViews())
 
-const plain: ThemeDefinition<PresentableSlide> = {
-  name: 'plain',
-  rootClass: 'plain',
-  trackClass: 'plain-track',
-  slideClass: 'plain-slide',
-  width: 800,
-  height: 600,
-  render: (slide) => `${slide.header}<div>${slide.content}</div>`,
-}
+const plain = plainTheme()
 
 const full = (index: number): PresentableSlide => ({
   index,
@@ -121,10 +114,7 @@ function mount(slides: PresentableSlide[], options = {}) {
 const current = (deck: { element: HTMLElement }) =>
   deck.element.querySelector<HTMLElement>('[data-offset="0"]')
 
-afterEach(() => {
-  history.replaceState(null, '', location.pathname)
-  document.body.innerHTML = ''
-})
+afterEach(resetPage)
 
 describe('a deck whose slides arrive in chunks', () => {
   it('is recognised by its loader, an ordinary array is not', () => {

@@ -6,21 +6,12 @@ import {
   READING_MIN_SCALE,
   readingFromSearch,
   readingScale,
-  type ThemeDefinition,
   watchNarrowPortrait,
 } from '../src/dom/index.js'
 import type { PresentableSlide } from '../src/index.js'
-import { deck } from './helpers.js'
+import { deck, plainTheme, resetPage } from './helpers.js'
 
-const plain: ThemeDefinition<PresentableSlide> = {
-  name: 'plain',
-  rootClass: 'plain',
-  trackClass: 'plain-track',
-  slideClass: 'plain-slide',
-  width: 1280,
-  height: 720,
-  render: (slide) => `${slide.header}<div>${slide.content}</div>`,
-}
+const plain = plainTheme({ width: 1280, height: 720 })
 
 function mount(options: Parameters<typeof mountDeck>[2] = {}) {
   const root = document.createElement('div')
@@ -37,10 +28,7 @@ function mount(options: Parameters<typeof mountDeck>[2] = {}) {
   return presentation
 }
 
-afterEach(() => {
-  history.replaceState(null, '', location.pathname)
-  document.body.innerHTML = ''
-})
+afterEach(resetPage)
 
 describe('when the reading view is chosen', () => {
   it('is a phone held upright, not a narrow landscape window or a 600 px one', () => {

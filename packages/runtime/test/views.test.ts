@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import type { ThemeDefinition } from '../src/dom/index.js'
-import type { PresentableSlide } from '../src/index.js'
-import { deck, press } from './helpers.js'
+import { deck, plainTheme, press, resetPage } from './helpers.js'
 
-const plain: ThemeDefinition<PresentableSlide> = {
-  name: 'plain',
-  rootClass: 'plain',
-  trackClass: 'plain-track',
-  slideClass: 'plain-slide',
-  width: 800,
-  height: 600,
-  render: (slide) => `${slide.header}<div>${slide.content}</div>`,
-}
+const plain = plainTheme()
 
 /** A fresh copy of the runtime's DOM kit: the views' code not loaded yet, as in a page just opened. */
 async function mountFresh(options = {}) {
@@ -24,10 +14,7 @@ async function mountFresh(options = {}) {
   return presentation
 }
 
-afterEach(() => {
-  history.replaceState(null, '', location.pathname)
-  document.body.innerHTML = ''
-})
+afterEach(resetPage)
 
 describe('views loaded on first use', () => {
   it('the deck starts without the overview grid', async () => {
