@@ -26,7 +26,7 @@ import {
   watchReadingSize,
 } from './reading.js'
 import type { RenderSlide } from './slide.js'
-import { deferredOverview, loadedViews, loadViews } from './views.js'
+import { deferredOverview, loadedViews, withViews } from './views.js'
 import { createSlideWindow, DEFAULT_RADIUS } from './window.js'
 
 /** Options every theme's `mount()` accepts. */
@@ -568,7 +568,7 @@ function presenterView<S extends PresentableSlide>(context: ViewContext<S>, noti
   const views = loadedViews()
   if (views) create(views)
   else
-    void loadViews().then((arrived) => {
+    withViews((arrived) => {
       if (destroyed) return
       create(arrived)
       panes?.render()

@@ -12,13 +12,38 @@ type Views = typeof import('./views-code.js')
 let loaded: Views | undefined
 let loading: Promise<Views> | undefined
 
-/** Load the overview and presenter view code now; resolves when it is here (at once if it is). */
+/**
+ * Load the overview and presenter view code now; resolves when it is here
+ * (at once if it is). A failed load is asked for again on the next call.
+ */
 export function loadViews(): Promise<Views> {
-  loading ??= import('./views-code.js').then((views) => {
-    loaded = views
-    return views
-  })
+  loading ??= import('./views-code.js').then(
+    (views) => {
+      loaded = views
+      return views
+    },
+    (error: unknown) => {
+      loading = undefined
+      throw error
+    },
+  )
   return loading
+}
+
+/**
+ * Runs `use` with the views' code: at once if it is here, else once it
+ * arrives. A load that fails is reported on the console (the key did
+ * nothing, and says why); the next use tries again.
+ */
+export function withViews(use: (views: Views) => void): void {
+  const views = loadedViews()
+  if (views) {
+    use(views)
+    return
+  }
+  loadViews().then(use, (error: unknown) => {
+    console.error('slidemark: the overview and presenter view code could not be loaded', error)
+  })
 }
 
 /** The views' code if it has arrived, else `undefined` (without asking for it). */
@@ -46,14 +71,8 @@ export function deferredOverview<S extends PresentableSlide>(
   const act = (action: (overview: Overview) => void, load: boolean) => {
     if (load) asked = true
     if (!asked) return
-    const views = loadedViews()
-    if (views) {
+    withViews((views) => {
       const overview = create(views)
-      if (overview) action(overview)
-      return
-    }
-    void loadViews().then((arrived) => {
-      const overview = create(arrived)
       if (overview) action(overview)
     })
   }
