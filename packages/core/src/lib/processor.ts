@@ -96,14 +96,14 @@ function prettyCodeOptions(options: ResolvedOptions): PrettyCodeOptions {
 const processors = new Map<string, SlideProcessor>()
 
 /**
- * Characters without which no GFM construct can start: table pipes,
- * strikethrough tildes, literal autolinks (`://`, `www.`, `@` of an
- * e-mail), footnotes (`[^`) and task list boxes. A slide with none of them
+ * With `autolinkTrigger`, the characters without which no GFM construct can
+ * start: table pipes, strikethrough tildes, footnotes (`[^`) and task list
+ * boxes here; literal autolinks (`://`, `www.`, `@` of an e-mail) there. A
+ * slide with none of them
  * parses to the same tree with or without remark-gfm, so it skips GFM's
  * extensions and its autolink pass over every text node.
  */
-const gfmTrigger = /[|~@]|:\/\/|www\.|\[\^|\[[ \txX]\]/i
-
+const otherTrigger = /[|~]|\[\^|\[[ \txX]\]/
 /**
  * The autolink triggers alone. Markdown puts them in a link's destination
  * more often than in its text (`[slides](https://…)`), where no literal
@@ -112,11 +112,10 @@ const gfmTrigger = /[|~@]|:\/\/|www\.|\[\^|\[[ \txX]\]/i
  * `inText`).
  */
 const autolinkTrigger = /:\/\/|www\.|@/i
-const otherTrigger = /[|~]|\[\^|\[[ \txX]\]/
 
 /** Whether `text` may use GFM syntax (false only when it certainly does not). */
 export function mayUseGfm(text: string): boolean {
-  return gfmTrigger.test(text)
+  return otherTrigger.test(text) || autolinkTrigger.test(text)
 }
 
 /**
