@@ -267,9 +267,17 @@ test.describe('turning the phone', () => {
   }) => {
     const target = Math.min(4, deck.slides.length - 1)
     await openReading(page, deckUrl())
-    await page.evaluate((index) => {
-      document.querySelectorAll('.slidemark-print-page')[index]?.scrollIntoView({ block: 'start' })
-    }, target)
+    // A reader's scroll has fired its scroll events before the phone turns: wait for one.
+    await page.evaluate(
+      (index) =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('scroll', () => resolve(), { once: true })
+          setTimeout(resolve, 5000)
+          const pages = document.querySelectorAll('.slidemark-print-page')
+          pages[index]?.scrollIntoView({ block: 'start' })
+        }),
+      target,
+    )
     await page.setViewportSize(LANDSCAPE)
     await expect(
       page.locator(`[data-slidemark-slide="${target}"][aria-current="true"]`),
