@@ -51,6 +51,7 @@ import {
   type HotSlidesPatch,
 } from './hot-slides.js'
 import { forwardOverflows } from './overflow.js'
+import { ownModules, unwrapOwnPreloads } from './preload.js'
 
 /**
  * Options of `slidemark()`. Everything `compileInPool()` from
@@ -520,6 +521,8 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     return { patch }
   }
 
+  let own: ((moduleId: string) => boolean) | undefined
+
   return {
     name: 'slidemark',
     api,
@@ -533,6 +536,18 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
     config(user) {
       if (user.build?.modulePreload !== undefined) return undefined
       return { build: { modulePreload: { polyfill: false } } }
+    },
+
+    /**
+     * The runtime's lazy chunks and a deck's slide chunks are loaded with a
+     * plain `import()`, without Vite's preload helper (see preload.ts). Not
+     * with source maps, which this rewrite does not carry.
+     */
+    renderChunk(code, chunk, output, meta) {
+      if (output.sourcemap) return null
+      own ??= ownModules()
+      const unwrapped = unwrapOwnPreloads(code, chunk, meta.chunks, own, (text) => this.parse(text))
+      return unwrapped === undefined ? null : { code: unwrapped, map: null }
     },
 
     /**
