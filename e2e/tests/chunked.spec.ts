@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import type { Page } from '@playwright/test'
 import slidemark from '@slidemark/vite-plugin'
 import { build } from 'vite'
 import { chunkedAppDir } from '../paths.js'
@@ -69,7 +70,8 @@ test.beforeAll(async () => {
     plugins: [slidemark({ lazy: 20_000, cacheDir: false })],
     build: { outDir, emptyOutDir: true },
   })
-  const served = await serveStatic({ '/': outDir })
+  // The same build from a sub-path too: its URLs are relative (`base: './'`).
+  const served = await serveStatic({ '/': outDir, '/talks/2026/': outDir })
   server = served.server
   origin = served.url
 })
@@ -115,6 +117,48 @@ test('a deep link to a late slide shows that slide, then the keys move through t
   await expect(dom.current(page)).toContainText('A 90-slide talk')
   await page.goto(deckPage('#slide47'))
   await expect(dom.current(page)).toContainText('marker47x')
+})
+
+/** The URLs of the page's `<link rel="modulepreload">`s (the page's script adds one for the slide it opens on). */
+const modulePreloads = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+      (link) => link.href,
+    ),
+  )
+
+test('a deep link fetches its slide’s chunk with the page, from a sub-path, and never shows slide 1 first', async ({
+  page,
+}) => {
+  // Every text the current slide element has had, from the first one drawn.
+  await page.addInitScript(() => {
+    const shown: string[] = []
+    ;(window as unknown as { shown: string[] }).shown = shown
+    new MutationObserver(() => {
+      const current = document.querySelector('[data-slidemark-track] > [data-offset="0"]')
+      const text = current?.textContent ?? ''
+      if (current && shown.at(-1) !== text) shown.push(text)
+    }).observe(document, { childList: true, subtree: true, characterData: true })
+  })
+  await page.goto(`${origin}/talks/2026/index.html#slide83`)
+  await expect(dom.current(page)).toContainText('marker83x')
+  const preloaded = await modulePreloads(page)
+  expect(preloaded).toHaveLength(1)
+  const chunk = new URL(preloaded[0] as string).pathname
+  expect(chunk).toMatch(/^\/talks\/2026\/assets\/talk\.slides-[\w-]+\.js$/)
+  expect(readFileSync(join(outDir, 'assets', basename(chunk)), 'utf8')).toContain('marker83x')
+  const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown)
+  expect(shown.length).toBeGreaterThan(0)
+  for (const text of shown) expect(text).not.toContain('A 90-slide talk')
+})
+
+test('a plain link preloads the first chunk', async ({ page }) => {
+  await page.goto(deckPage())
+  await expect(dom.current(page)).toContainText('A 90-slide talk')
+  const preloaded = await modulePreloads(page)
+  expect(preloaded).toHaveLength(1)
+  const file = basename(new URL(preloaded[0] as string).pathname)
+  expect(readFileSync(join(outDir, 'assets', file), 'utf8')).toContain('marker2x')
 })
 
 test('the overview shows every title and draws late thumbnails with their slides', async ({

@@ -24,6 +24,7 @@ import {
 import { compiledDeck, createApi, type SlidemarkApi } from './api.js'
 import { type DeckAsset, resolveDeckAssets } from './assets.js'
 import { CHUNK_ID, CHUNK_QUERY, chunkRange, LAZY_THRESHOLD, planChunks } from './chunks.js'
+import { type Bundle, withChunkPreload } from './deep-link.js'
 import { forwardDiagramProblems } from './diagram-problems.js'
 import { cacheNamespace, createDiskCache } from './disk-cache.js'
 import {
@@ -642,6 +643,19 @@ export function slidemark(options: Options = {}): SlidemarkPlugin {
           ...(partial ? { partial } : {}),
         })
         return { code, map: { mappings: '' }, moduleType: 'js' }
+      },
+    },
+
+    /**
+     * A built page whose deck loads in chunks fetches the chunk of the slide
+     * its URL opens on along with its entry script (see deep-link.ts).
+     */
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk || chunkedDecks.size === 0) return undefined
+        const decks = [...chunkedDecks].map(([file, { starts }]) => ({ file, starts }))
+        return withChunkPreload(html, chunk, bundle as Bundle, decks)
       },
     },
 

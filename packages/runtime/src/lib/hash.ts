@@ -1,5 +1,6 @@
 import type { Position } from './types.js'
 
+/** A hash part `{namespace}-slideN.M`; `parseHash` has the same pattern inline. */
 const SEGMENT = /^(?:(.+)-)?slide(\d+)(?:\.(\d+))?$/
 
 /**
@@ -15,11 +16,14 @@ export function formatHash(position: Position, namespace = ''): string {
 /**
  * Read `#slideN` / `#slideN.M` (or, with a `namespace`, its `{namespace}-slideN`
  * part of a hash made of `&`-separated parts); `null` when the hash has none.
- * Not clamped.
+ * Not clamped. Self-contained (no outer names): the Vite plugin writes its
+ * source into a built deck's page, which fetches the linked slide's chunk
+ * before the deck's code has run.
  */
 export function parseHash(hash: string, namespace = ''): Position | null {
-  for (const part of hashParts(hash)) {
-    const match = SEGMENT.exec(part)
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    // The pattern of SEGMENT (withHashPart's), written here to keep this function self-contained.
+    const match = /^(?:(.+)-)?slide(\d+)(?:\.(\d+))?$/.exec(part)
     if (!match || (match[1] ?? '') !== namespace) continue
     const slide = Number(match[2]) - 1
     const step = match[3] === undefined ? 0 : Number(match[3]) - 1
