@@ -14,6 +14,7 @@
  * ```
  */
 import type { MountOptions, ThemedPresentation } from './dom/deck.js'
+import { loadLate } from './dom/late.js'
 import { PRINT_PARAM } from './dom/print.js'
 import { STEP_HIDDEN_CLASS } from './dom/slide.js'
 import type { PresentableSlide } from './lib/types.js'
@@ -215,7 +216,9 @@ export function runThemeContract(module: ThemeModule, { describe, it }: Contract
       }))
 
     it('lays out every slide, every step shown, while printing', () =>
-      present({}, (deck) => {
+      present({}, async (deck) => {
+        // The print code comes with the deck's late code, asked for at mount.
+        await loadLate()
         window.dispatchEvent(new Event('beforeprint'))
         const pages = deck.element.querySelectorAll('.slidemark-print > .slidemark-print-page')
         check(pages.length === deck.slides.length, name, `print has ${pages.length} pages`)
@@ -233,10 +236,13 @@ export function runThemeContract(module: ThemeModule, { describe, it }: Contract
       }))
 
     it(`keeps the print layout up with { print: true } (the ?${PRINT_PARAM} mode)`, () =>
-      present({ print: true }, (deck) => {
+      present({ print: true }, async (deck) => {
         check(deck.element.classList.contains('slidemark-print-mode'), name, 'no print mode class')
-        const pages = deck.element.querySelectorAll('.slidemark-print-page')
-        check(pages.length === deck.slides.length, name, `print mode has ${pages.length} pages`)
+        const pages = await waitFor(() => {
+          const found = deck.element.querySelectorAll('.slidemark-print-page')
+          return found.length === deck.slides.length ? found : null
+        })
+        check(pages !== null, name, 'print mode has no page for every slide')
       }))
 
     it('runs two embedded decks on one page, each hearing keys only while focused', () =>

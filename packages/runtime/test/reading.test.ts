@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import {
   isNarrowPortrait,
+  loadLate,
   mountDeck,
   READING_CLASS,
   READING_MIN_SCALE,
@@ -72,8 +73,10 @@ describe('when the reading view is chosen', () => {
 })
 
 describe('a deck in reading view', () => {
-  it('lays every slide out as a page with every step shown and no notes', () => {
+  it('lays every slide out as a page with every step shown and no notes', async () => {
     const presentation = mount({ reading: true, notes: true })
+    // The pages are drawn by the late code, asked for at mount (late.ts).
+    await loadLate()
     const element = presentation.element
     expect(element.classList.contains(READING_CLASS)).toBe(true)
     expect(element.classList.contains('with-notes')).toBe(false)

@@ -1,5 +1,5 @@
 import type { Slide } from '@slidemark/core'
-import { loadViews } from '@slidemark/runtime/dom'
+import { loadLate, loadViews } from '@slidemark/runtime/dom'
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { type MountOptions, mount } from '../src/index.js'
 import { bigDeck, fixtureDeck, press } from './fixture.js'
@@ -298,6 +298,9 @@ describe('presenter view', () => {
 })
 
 describe('print', () => {
+  // The print layout is drawn by the late code, asked for as a deck mounts (the runtime's late.ts).
+  beforeAll(() => loadLate())
+
   it('?print lays out every slide with every step shown and no notes', () => {
     const { root } = setup(undefined, { print: true })
     const pages = root.querySelectorAll('.slidemark-print > .slidemark-print-page > .slide')

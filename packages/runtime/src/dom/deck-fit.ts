@@ -1,6 +1,7 @@
 import type { Presentation } from '../lib/presentation.js'
 import type { PresentableSlide, PresentationMeta } from '../lib/types.js'
 import { DEFAULT_FIT_FLOOR, type Excess, watchAutoFit } from './autofit.js'
+import { withLate } from './late.js'
 
 /** Window event the deck dispatches for a slide that does not fit (dev tools forward it). */
 export const OVERFLOW_EVENT = 'slidemark:overflow'
@@ -37,19 +38,6 @@ export function fitSettings(
   return { enabled, floor }
 }
 
-/** `slide 7 (line 42) is 120 px too tall at 50 %`: what the page notice and the dev server say. */
-export function describeOverflow(
-  overflow: Pick<DeckOverflow, 'index' | 'excess' | 'scale' | 'line'>,
-) {
-  const { width, height } = overflow.excess
-  const parts = [
-    height > 0 ? `${Math.ceil(height)} px too tall` : '',
-    width > 0 ? `${Math.ceil(width)} px too wide` : '',
-  ].filter(Boolean)
-  const where = overflow.line ? ` (line ${overflow.line})` : ''
-  return `slide ${overflow.index + 1}${where} does not fit: ${parts.join(' and ')} at ${Math.round(overflow.scale * 100)} %`
-}
-
 /** Whether the page is served by Vite's dev server (which injects its client script). */
 function underViteDev(doc: Document): boolean {
   return doc.querySelector('script[src$="/@vite/client"]') !== null
@@ -70,8 +58,9 @@ export function watchDeckFit<S extends PresentableSlide>(
   const doc = element.ownerDocument
   const showNotice = options.fitNotice ?? underViteDev(doc)
   let notice: HTMLElement | null = null
+  /** Counts updates (and the end): a notice worded after one is old news. */
+  let version = 0
   const note = (text: string) => {
-    if (!showNotice) return
     if (!notice) {
       notice = doc.createElement('div')
       notice.className = 'slidemark-fit-notice'
@@ -96,18 +85,22 @@ export function watchDeckFit<S extends PresentableSlide>(
       doc.defaultView?.dispatchEvent(
         new CustomEvent(OVERFLOW_EVENT, { detail: overflow, cancelable: true }),
       )
-      note(describeOverflow(overflow))
+      // The wording is late code (late.ts).
+      const shown = version
+      if (showNotice) withLate((late) => shown === version && note(late.describeOverflow(overflow)))
     },
   })
   // An update with the same front matter (an edit to some slides) changes only their elements.
   let meta = deck.meta
   const stop = deck.on('update', () => {
+    version++
     notice?.remove()
     notice = null
     fit.refit({ kept: deck.meta === meta })
     meta = deck.meta
   })
   return () => {
+    version++
     stop()
     fit.destroy()
     notice?.remove()

@@ -1,21 +1,18 @@
+import { createController, type Presentation, type PresentationOptions } from '../lib/controller.js'
 import type { KeyMap } from '../lib/keys.js'
 import { lazySlides, loadAroundCurrent } from '../lib/lazy.js'
 import { slideCounter } from '../lib/numbering.js'
-import {
-  createPresentation,
-  type Presentation,
-  type PresentationOptions,
-} from '../lib/presentation.js'
 import type { PresentableSlide } from '../lib/types.js'
 import type { DeckOverflow } from './deck-fit.js'
 import { watchDeckFit } from './deck-fit.js'
 import { DIAGRAM_SELECTOR } from './diagram-selector.js'
 import type { DiagramProblem } from './diagrams.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
+import { loadLate, withLate } from './late.js'
 import type { Overview } from './overview.js'
 import type { PresenterView } from './presenter.js'
 import { isPresenterUrl, openPresenterWindow } from './presenter-url.js'
-import { PRINT_PARAM, preparePrint } from './print.js'
+import { PRINT_PARAM } from './print-param.js'
 import {
   isNarrowPortrait,
   READING_CLASS,
@@ -224,13 +221,18 @@ export function mountDeck<S extends PresentableSlide>(
   const element = createDeckElement(doc, theme, embedded)
   markReading(element, reading, printAlways, options)
   root.append(element)
-  const controller = createPresentation(slides, {
-    ...options,
-    window: win,
-    hash: options.hash ?? !embedded,
-    sync: options.sync ?? !embedded,
-    target: options.target ?? (embedded ? element : null),
-  })
+  // Swipes and sync come with the late code, asked for now (late.ts).
+  const controller = createController(
+    slides,
+    {
+      ...options,
+      window: win,
+      hash: options.hash ?? !embedded,
+      sync: options.sync ?? !embedded,
+      target: options.target ?? (embedded ? element : null),
+    },
+    loadLate(),
+  )
   const context: ViewContext<S> = {
     element,
     controller,
@@ -498,22 +500,33 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
   // An embedded deck is part of a page: the page prints as a page, unless asked otherwise.
   const printing = !embedded || options.print === true
   let stopPrint = () => {}
+  let destroyed = false
+  /**
+   * The print code is late code (late.ts): a layout that is always up (`?print`,
+   * reading view) shows when it arrives, and reading view then scrolls to its slide.
+   */
   const printLayout = () => {
-    stopPrint()
     if (!printing) return
-    stopPrint = preparePrint({
-      host: element,
-      slides: () => controller.slides,
-      slideClass: theme.slideClass,
-      render: theme.render,
-      notes: options.printNotes === true,
-      always: printAlways,
+    withLate(({ preparePrint }) => {
+      if (destroyed) return
+      stopPrint()
+      stopPrint = preparePrint({
+        host: element,
+        slides: () => controller.slides,
+        slideClass: theme.slideClass,
+        render: theme.render,
+        notes: options.printNotes === true,
+        always: printAlways,
+      })
+      if (reading && scrolled !== -1) {
+        scrolled = -1
+        view.draw(false)
+      }
     })
   }
-  printLayout()
   const stopReading = reading ? watchReadingSize(element, theme.width, theme.height) : () => {}
   let scrolled = -1
-  return {
+  const view: View = {
     draw(announce) {
       const { slide } = controller.state
       // Reading view: a move (key, hash) scrolls to its slide; steps of the same slide do not.
@@ -533,6 +546,7 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
     },
     resetTimer() {},
     destroy() {
+      destroyed = true
       stopFit()
       stopReading()
       stopPrint()
@@ -542,6 +556,8 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
       live.remove()
     },
   }
+  printLayout()
+  return view
 }
 
 /**

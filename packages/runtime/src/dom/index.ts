@@ -30,7 +30,7 @@ export {
 export type { MountOptions, ThemeDefinition, ThemedPresentation } from './deck.js'
 export { mountDeck, POPUP_BLOCKED_NOTICE } from './deck.js'
 export type { DeckFitOptions, DeckOverflow } from './deck-fit.js'
-export { describeOverflow, fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
+export { fitSettings, OVERFLOW_EVENT, watchDeckFit } from './deck-fit.js'
 export type { DiagramColours, DiagramProblem } from './diagrams.js'
 export {
   DIAGRAM_COLOURS_ATTRIBUTE,
@@ -42,6 +42,8 @@ export {
   watchDiagrams,
 } from './diagrams.js'
 export { DEFAULT_FIT_MARGIN, fitScale, watchFit } from './fit.js'
+export { loadLate } from './late.js'
+export { describeOverflow } from './overflow-text.js'
 export type { Overview, OverviewOptions } from './overview.js'
 export { createOverview } from './overview.js'
 export type { PresenterView, PresenterViewOptions } from './presenter.js'

@@ -8,8 +8,7 @@ import {
   showSteps,
 } from './slide.js'
 
-/** Query parameter that lays the deck out for printing on screen too (`?print`). */
-export const PRINT_PARAM = 'print'
+export { PRINT_PARAM } from './print-param.js'
 /**
  * Event that shows a print page at one build step: dispatch
  * `new CustomEvent(SHOW_STEP_EVENT, { detail: step, bubbles: true })` on a

@@ -1,3 +1,4 @@
+import type { Listen } from './controller.js'
 import type { Position } from './types.js'
 
 /** Prefix of every BroadcastChannel name and message type. */
@@ -46,4 +47,32 @@ export function readSyncMessage(
 /** A random id for one window's end of the channel. */
 export function createSyncId(): string {
   return Math.random().toString(36).slice(2, 10)
+}
+
+/** Our end of the channel: what the controller sends on each move. */
+export interface Channel {
+  post(position: Position): void
+}
+
+/**
+ * Join the deck's BroadcastChannel: answer a newcomer's hello with our
+ * position, follow positions from other windows, and (unless `hello` is
+ * false) ask the others where they are.
+ */
+export function openChannel(
+  name: string,
+  listen: Listen,
+  cleanups: Array<() => void>,
+  wiring: { hello: boolean; position: () => Position; onPosition: (position: Position) => void },
+): Channel {
+  const id = createSyncId()
+  const open = new BroadcastChannel(name)
+  listen(open, 'message', (event: MessageEvent) => {
+    const message = readSyncMessage(event.data, id)
+    if (message?.kind === 'position') wiring.onPosition(message.position)
+    else if (message?.kind === 'hello') open.postMessage(positionMessage(id, wiring.position()))
+  })
+  cleanups.push(() => open.close())
+  if (wiring.hello) open.postMessage(helloMessage(id))
+  return { post: (position) => open.postMessage(positionMessage(id, position)) }
 }
