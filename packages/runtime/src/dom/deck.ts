@@ -8,7 +8,7 @@ import { watchDeckFit } from './deck-fit.js'
 import { DIAGRAM_SELECTOR } from './diagram-selector.js'
 import type { DiagramProblem } from './diagrams.js'
 import { DEFAULT_FIT_MARGIN, watchFit } from './fit.js'
-import { loadLate, withLate } from './late.js'
+import { type Late, loadLate, withLate } from './late.js'
 import type { Overview } from './overview.js'
 import type { PresenterView } from './presenter.js'
 import { isPresenterUrl, openPresenterWindow } from './presenter-url.js'
@@ -17,10 +17,8 @@ import {
   isNarrowPortrait,
   READING_CLASS,
   readingFromSearch,
-  scrollToReadingSlide,
   trackReadingSlide,
   watchNarrowPortrait,
-  watchReadingSize,
 } from './reading.js'
 import type { RenderSlide } from './slide.js'
 import { deferredOverview, loadedViews, withViews } from './views.js'
@@ -500,17 +498,17 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
   // An embedded deck is part of a page: the page prints as a page, unless asked otherwise.
   const printing = !embedded || options.print === true
   let stopPrint = () => {}
+  let stopReading = () => {}
+  /** The late code (late.ts), once this view has it: it draws the print layout and sizes and scrolls reading view's pages. */
+  let late: Late | undefined
+  let drawn = false
   let destroyed = false
-  /**
-   * The print code is late code (late.ts): a layout that is always up (`?print`,
-   * reading view) shows when it arrives, and reading view then scrolls to its slide.
-   */
   const printLayout = () => {
     if (!printing) return
-    withLate(({ preparePrint }) => {
+    withLate((arrived) => {
       if (destroyed) return
       stopPrint()
-      stopPrint = preparePrint({
+      stopPrint = arrived.preparePrint({
         host: element,
         slides: () => controller.slides,
         slideClass: theme.slideClass,
@@ -518,22 +516,24 @@ function audienceView<S extends PresentableSlide>(context: ViewContext<S>): View
         notes: options.printNotes === true,
         always: printAlways,
       })
-      if (reading && scrolled !== -1) {
-        scrolled = -1
-        view.draw(false)
-      }
+      if (late) return
+      late = arrived
+      if (!reading) return
+      stopReading = arrived.watchReadingSize(element, theme.width, theme.height)
+      // Pages that arrive after the first draw: now scroll to its slide.
+      if (drawn) view.draw(false)
     })
   }
-  const stopReading = reading ? watchReadingSize(element, theme.width, theme.height) : () => {}
   let scrolled = -1
   const view: View = {
     draw(announce) {
       const { slide } = controller.state
       // Reading view: a move (key, hash) scrolls to its slide; steps of the same slide do not.
-      if (reading && slide !== scrolled) {
-        scrollToReadingSlide(element, slide, scrolled !== -1)
+      if (reading && late && slide !== scrolled) {
+        late.scrollToReadingSlide(element, slide, scrolled !== -1)
         scrolled = slide
       }
+      drawn = true
       slideWindow.render(controller.slides, controller.state)
       counter.textContent = slideCounter(controller.slides, slide)
       if (announce) {

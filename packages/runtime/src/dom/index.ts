@@ -62,16 +62,18 @@ export {
   isNarrowPortrait,
   READING_CLASS,
   READING_MAX_WIDTH,
-  READING_MIN_SCALE,
   READING_PARAM,
   readingFromSearch,
-  readingScale,
   readingSlideInView,
-  scrollToReadingSlide,
   trackReadingSlide,
   watchNarrowPortrait,
-  watchReadingSize,
 } from './reading.js'
+export {
+  READING_MIN_SCALE,
+  readingScale,
+  scrollToReadingSlide,
+  watchReadingSize,
+} from './reading-layout.js'
 export type { PositionClass, RenderSlide } from './slide.js'
 export {
   createSlideElement,

@@ -4,7 +4,7 @@
  * slide does not wait for it, and it is here before anyone can swipe, print
  * or open a presenter window.
  */
-type Late = typeof import('./late-code.js')
+export type Late = typeof import('./late-code.js')
 
 let loaded: Late | undefined
 let loading: Promise<Late> | undefined
