@@ -53,6 +53,20 @@ describe('compileInPool batches', () => {
     expect(sizes.at(-1)).toBe(1)
   })
 
+  test('slides in the same code language go to the same thread first', async () => {
+    const texts = Array.from({ length: slidesPerThread * 4 }, (_, index) =>
+      index % 2 === 0
+        ? `# Python ${index}\n\n\`\`\`python\nx = ${index}\n\`\`\``
+        : `# Go ${index}\n\n\`\`\`go\nvar x = ${index}\n\`\`\``,
+    )
+    const deck = await compileInPool(deckOf(texts), { cache: false })
+    expect(deck).toEqual(await compile(deckOf(texts), { cache: false }))
+    const languages = (task: string[]) => new Set(task.map((text) => text.split(' ')[1]))
+    // One task per thread first, each with one language; stolen slides come last.
+    expect(tasks.slice(0, 2).map(languages)).toEqual([new Set(['Python']), new Set(['Go'])])
+    expect(tasks.flat().sort()).toEqual([...texts].sort())
+  })
+
   test('a thread that fails on one slide of a batch fails that slide only', async () => {
     const texts = ['# One', '# Two', 'CRASH', '# Four', '# Five', '# Six']
     const deck = await compileInPool(deckOf(texts), { filename: 'big.slides.md', cache: false })

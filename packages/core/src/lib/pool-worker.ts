@@ -6,6 +6,7 @@
 import { bundledLanguages } from 'shiki'
 import { getSharedHighlighter } from './highlighter.js'
 import { defaultThemes, type ResolvedOptions } from './options.js'
+import { namedLanguages } from './pool-lanes.js'
 import { slideParser } from './processor.js'
 import { renderSlide } from './render.js'
 import type { RenderedSlide } from './source-slide.js'
@@ -53,18 +54,10 @@ export default async function renderTask(task: RenderTask): Promise<RenderedSlid
   return results
 }
 
-/** Fence info strings, `!lang` marker lines and inline `{:lang}`: the languages a slide may use. */
-const languageNames =
-  /^[ \t>]*(?:`{3,}|~{3,})[ \t]*([\w#+.-]+)|^[ \t>]*!([\w#+.-]+)[ \t]*$|\{:([\w#+.-]+)\}/gm
-
 /** Loads the Shiki grammars a slide names (unknown names are left to the pipeline to report). */
 async function loadLanguages(text: string, themes: string[]): Promise<void> {
-  const names = new Set<string>()
-  for (const match of text.matchAll(languageNames)) {
-    const name = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase()
-    if (Object.hasOwn(bundledLanguages, name)) names.add(name)
-  }
-  if (names.size === 0) return
+  const names = [...namedLanguages(text)].filter((name) => Object.hasOwn(bundledLanguages, name))
+  if (names.length === 0) return
   const highlighter = await getSharedHighlighter(themes)
   const loaded = new Set(highlighter.getLoadedLanguages())
   for (const name of names) {

@@ -3,6 +3,7 @@ import Tinypool from 'tinypool'
 import type { CompileOptions, Deck } from '../types.js'
 import { describe, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
+import { laneQueues, takeBatch } from './pool-lanes.js'
 import type { RenderTask } from './pool-worker.js'
 import { type RenderedSlide, sourceSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
@@ -112,11 +113,9 @@ function workerFile(): URL {
 }
 
 /**
- * Renders `slides` on at most one thread per `slidesPerThread` slides, in
- * order. Each thread gets a batch of slides per task (a round trip to a
- * thread costs about as much as a slide): half of what is left divided
- * among the threads, so the first batches are big and the last ones small
- * enough for the threads to finish together.
+ * Renders `slides` on at most one thread per `slidesPerThread` slides. Each
+ * thread gets a batch of slides per task, from its own lane of slides that
+ * name the same code languages (see `laneQueues`), then from the others'.
  */
 const renderInPool = async (
   slides: SlideSource[],
@@ -125,20 +124,18 @@ const renderInPool = async (
 ): Promise<RenderedSlide[]> => {
   const threads = getPool()
   const lanes = Math.min(threads.options.maxThreads, Math.ceil(slides.length / slidesPerThread))
+  const queues = laneQueues(slides, lanes)
   const results: RenderedSlide[] = new Array(slides.length)
-  let next = 0
-  const lane = async () => {
-    while (next < slides.length) {
-      const first = next
-      next += Math.ceil((slides.length - next) / (2 * Math.max(1, lanes)))
-      const batch = slides.slice(first, next)
-      const rendered = await renderBatch(threads, batch, options, budget)
+  const lane = async (own: number[]) => {
+    for (let batch = takeBatch(own, queues); batch.length > 0; batch = takeBatch(own, queues)) {
+      const sources = batch.map((index) => slides[index] as SlideSource)
+      const rendered = await renderBatch(threads, sources, options, budget)
       rendered.forEach((result, offset) => {
-        results[first + offset] = result
+        results[batch[offset] as number] = result
       })
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane))
+  await Promise.all(queues.map(lane))
   return results
 }
 
