@@ -59,7 +59,12 @@ function pageLabels({ meta, slides }: Deck): { title: string; lang: string } {
 
 /** The deck's page. The empty icon link keeps browsers from requesting `/favicon.ico`. */
 export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
-  const { title, lang } = pageLabels(deck.deck)
+  return pageHtml(deck.deck, [], `\n    <script type="module" src="${ENTRY_URL}"></script>`)
+}
+
+/** The page of `deck` with `head` (script and link tags) at the end of its head, and `body` after its `<main>`. */
+export function pageHtml(deck: Deck, head: readonly string[], body = ''): string {
+  const { title, lang } = pageLabels(deck)
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
   <head>
@@ -67,11 +72,10 @@ export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
     <meta name="generator" content="slidemark" />
     <link rel="icon" href="data:," />
-    <title>${escapeHtml(title)}</title>
+    <title>${escapeHtml(title)}</title>${head.map((tag) => `\n    ${tag}`).join('')}
   </head>
   <body>
-    <main id="app"></main>
-    <script type="module" src="${ENTRY_URL}"></script>
+    <main id="app"></main>${body}
   </body>
 </html>
 `

@@ -1,5 +1,6 @@
 import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
+import { planChunks } from './chunks.js'
 import { diagramClientCode } from './diagram-problems.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
@@ -359,4 +360,54 @@ function attributeValuePattern(values: readonly string[]): RegExp | undefined {
     .sort((a, b) => b.length - a.length)
     .map((url) => url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   return new RegExp(`(?<=\\s(?:src|poster)=")(${alternatives.join('|')})(?=")`)
+}
+
+/** The modules of a deck built without Vite (see {@link staticDeckModules}). */
+export interface StaticDeckModules {
+  /** The deck's entry module: its slides (or their metadata), handed to the app's `start`. */
+  entry: string
+  /** One module per chunk of a big deck (see chunks.ts), in order; none for a small deck. */
+  chunks: string[]
+}
+
+/**
+ * A deck's modules for an app built ahead of time (the CLI's build of a
+ * deck with a bundled theme): plain browser modules, no Vite in between.
+ * The entry imports `start`, `lazySlides` and `unpackMetadata` from
+ * `app` (a URL relative to the entry) and calls `start(slides, meta)`;
+ * a big deck is split as the plugin splits it in a build (`planChunks`)
+ * and its chunks are imported from `chunkUrl(n, code)`. Only for a deck
+ * without assets, math or diagrams to draw in the browser: those need
+ * Vite (imports), and the caller checks. `file`: the deck's file name, for
+ * the error reading a slide not loaded yet throws.
+ */
+export function staticDeckModules(
+  deck: Deck,
+  {
+    app,
+    file,
+    chunkUrl,
+  }: { app: string; file: string; chunkUrl: (chunk: number, code: string) => string },
+): StaticDeckModules {
+  const starts = planChunks(deck.slides)
+  const chunks = (starts ?? []).map((from, n) =>
+    generateChunkModule(deck, [], from, starts?.[n + 1] ?? deck.slides.length),
+  )
+  const slides = starts
+    ? [
+        'const slides = lazySlides(',
+        `  unpackMetadata(JSON.parse(${JSON.stringify(JSON.stringify(packMetadata(deck.slides.map(slideMetadata))))})),`,
+        `  ${JSON.stringify(starts)},`,
+        `  [${chunks.map((code, n) => `() => import(${JSON.stringify(chunkUrl(n, code))})`).join(', ')}],`,
+        `  ${JSON.stringify(file)},`,
+        ')',
+      ]
+    : slidesCode(deck.slides, []).lines
+  const entry = [
+    `import { lazySlides, start, unpackMetadata } from ${JSON.stringify(app)}`,
+    ...slides,
+    `start(slides, JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))}))`,
+    '',
+  ].join('\n')
+  return { entry, chunks }
 }

@@ -729,3 +729,5 @@ export type { DiskCache, DiskCacheOptions } from './disk-cache.js'
 export { cacheNamespace, createDiskCache } from './disk-cache.js'
 /** Where a big deck's first slides end, for tools (the CLI's dev server) that compile them first. */
 export { type DeckOutline, FIRST_SLIDES, outlineDeck } from './first-slides.js'
+/** A deck's modules for an app built ahead of time, without Vite (the CLI's build with a bundled theme). */
+export { type StaticDeckModules, staticDeckModules } from './generate-module.js'

@@ -24,7 +24,14 @@ import type { PreparedDeck } from '../prepare.js'
 import { prepareDeck } from '../prepare.js'
 import { info } from '../progress.js'
 import { hasSlideCache, slideCacheFor } from '../slide-cache.js'
-import { likelyTheme } from '../theme.js'
+import {
+  canWriteStatic,
+  mayWriteStatic,
+  type StaticApp,
+  staticAppFor,
+  writeStaticDeck,
+} from '../static-app.js'
+import { likelyTheme, type ResolvedTheme } from '../theme.js'
 import type { DeckToBuild } from '../vite-build.js'
 
 /** The file `--single-file` writes into the output folder. */
@@ -330,15 +337,16 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const check = { cwd, deck: deckPath, overwrite: options.overwrite ?? false }
   checkTarget(target, check)
   await startColdCompileThreads(read)
-  // Vite loads while the deck compiles.
-  const loading = import('../vite-build.js')
-  loading.catch(() => {})
+  // A deck for a bundled theme's prebuilt app needs no Vite; else Vite loads while the deck compiles.
+  const theme = likelyTheme(options.theme, read)
+  const maybeStatic = mayWriteStatic(read, theme, singleFile)
+  if (!maybeStatic) import('../vite-build.js').catch(() => {})
   const printer = new MessagePrinter()
   // The slide cache is written while Vite builds (see settle below): the deck waits for nothing.
   const cache = await slideCacheFor(read.dir, { background: true })
   const preparing = prepareDeck(input, options.theme, printer, cwd, async () => cache)
   const context = { root, base, singleFile, printer, options }
-  const early = buildEarly({ read, cache, preparing }, target, context)
+  const early = maybeStatic ? undefined : buildEarly({ read, cache, preparing }, target, context)
   let prepared: PreparedDeck
   try {
     prepared = await preparing
@@ -357,8 +365,11 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     : undefined
   try {
     info(`slidemark: building with ${prepared.theme.packageName}…`)
-    const staging =
-      (await early?.take(prepared)) ?? (await stageBuild(prepared, target, { ...context, drawing }))
+    const app = maybeStatic && !drawing ? await staticAppOf(prepared, theme) : undefined
+    const staging = app
+      ? stageStatic(prepared, app, target, base)
+      : ((await early?.take(prepared)) ??
+        (await stageBuild(prepared, target, { ...context, drawing })))
     await commitBuild(staging, target, cwd)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     const shown = displayPathOf(target.path, cwd)
@@ -439,6 +450,38 @@ function buildEarly(
       return undefined
     },
     discard,
+  }
+}
+
+/**
+ * The prebuilt app of the deck's theme, when the compiled deck can do with
+ * it (see static-app.ts): the theme guessed before compiling is the one
+ * the deck asked for, and it has no assets, math or diagrams.
+ */
+async function staticAppOf(
+  prepared: PreparedDeck,
+  guessed: ResolvedTheme,
+): Promise<StaticApp | undefined> {
+  const { theme, deck } = prepared
+  if (theme.dir !== guessed.dir || theme.packageName !== guessed.packageName) return undefined
+  if (!canWriteStatic(deck.deck) || (await hasDiagrams(prepared))) return undefined
+  return staticAppFor(theme)
+}
+
+/** The deck written next to its theme's prebuilt app, in a temporary folder next to `target`. */
+function stageStatic(
+  prepared: PreparedDeck,
+  app: StaticApp,
+  target: BuildTarget,
+  base: string,
+): StagingDir {
+  const staging = stageDir(target.path)
+  try {
+    writeStaticDeck(prepared.deck, app, prepared.theme, staging.path, base)
+    return staging
+  } catch (error) {
+    staging.discard()
+    throw describeBuildError(error, prepared.deck)
   }
 }
 
