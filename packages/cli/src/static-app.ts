@@ -32,8 +32,8 @@ export interface StaticApp {
 /** The manifest in each app's folder. */
 export const APP_MANIFEST = 'app.json'
 
-/** Where the apps are: `dist/apps/<theme package, / as +>/`. */
-export const APPS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'apps')
+/** Where the apps are: `dist/apps/<theme package, / as +>/` (this file is in `src/` or `dist/`). */
+export const APPS_DIR = fileURLToPath(new URL('../dist/apps/', import.meta.url))
 
 export function appDirFor(packageName: string): string {
   return path.join(APPS_DIR, packageName.replace('/', '+'))
@@ -83,7 +83,8 @@ export function staticAppFor(theme: ResolvedTheme): StaticApp | undefined {
 }
 
 /** An image (`![a](b)`, `![a][b]`), a media or frame tag, a CSS `url(`, a diagram: signs of assets. */
-const LIKELY_ASSETS = /!\[[^\]\n]*\][([]|<(?:img|video|audio|source|iframe|object|embed)\b|url\(|mermaid/i
+const LIKELY_ASSETS =
+  /!\[[^\]\n]*\][([]|<(?:img|video|audio|source|iframe|object|embed)\b|url\(|mermaid/i
 
 /**
  * Whether a build can skip Vite before the deck is compiled: no single
