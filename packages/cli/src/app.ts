@@ -12,6 +12,7 @@ import {
 } from 'vite'
 import { compileSettings, hasUserPlugins, type LoadedDeck } from './deck.js'
 import type { MessagePrinter } from './messages.js'
+import { escapeHtml, pageHtml, pageLabels } from './page.js'
 import { DENIED_FILES, serveGuardPlugin } from './serve-guard.js'
 import { cacheDirFor } from './slide-cache.js'
 import type { ResolvedTheme } from './theme.js'
@@ -45,40 +46,9 @@ export interface AppOptions {
   compiled?: Promise<LoadedDeck>
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
-}
-
-/** The page's title and language: the front matter's, else the first slide's title, `en`. */
-function pageLabels({ meta, slides }: Deck): { title: string; lang: string } {
-  return {
-    title: typeof meta.title === 'string' ? meta.title : (slides[0]?.title ?? 'Slides'),
-    lang: typeof meta.lang === 'string' ? meta.lang : 'en',
-  }
-}
-
 /** The deck's page. The empty icon link keeps browsers from requesting `/favicon.ico`. */
 export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
   return pageHtml(deck.deck, [], `\n    <script type="module" src="${ENTRY_URL}"></script>`)
-}
-
-/** The page of `deck` with `head` (script and link tags) at the end of its head, and `body` after its `<main>`. */
-export function pageHtml(deck: Deck, head: readonly string[], body = ''): string {
-  const { title, lang } = pageLabels(deck)
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <meta name="generator" content="slidemark" />
-    <link rel="icon" href="data:," />
-    <title>${escapeHtml(title)}</title>${head.map((tag) => `\n    ${tag}`).join('')}
-  </head>
-  <body>
-    <main id="app"></main>${body}
-  </body>
-</html>
-`
 }
 
 /** The entry module: the same few lines the theme contract shows. */

@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Deck } from '@slidemark/core'
-import { staticDeckModules } from '@slidemark/vite-plugin'
-import { pageHtml } from './app.js'
+import { staticDeckModules } from '@slidemark/vite-plugin/tools'
 import type { LoadedDeck } from './deck.js'
+import { pageHtml } from './page.js'
 import { findPackageDir, type ResolvedTheme } from './theme.js'
 
 /**

@@ -57,12 +57,19 @@ describe('Ctrl-C leaves nothing half-written', () => {
 })
 
 /** A deck long enough that exporting it takes a while: 60 slides of three steps. */
-function longDeck(dir: string): void {
+function longDeck(dir: string, { image = false } = {}): void {
   const slides = Array.from(
     { length: 60 },
     (_, n) =>
       `# Tide station ${n + 1}\n\n- high water\n\n$$$$\n\n- low water\n\n$$$$\n\nRange ${n}`,
   )
+  if (image) {
+    fs.copyFileSync(
+      path.join(fixtures, 'talk', 'img', 'sunrise.png'),
+      path.join(dir, 'sunrise.png'),
+    )
+    slides.push('# Dawn\n\n![dawn](./sunrise.png)')
+  }
   fs.writeFileSync(
     path.join(dir, 'long.slides.md'),
     `---\ntitle: Every station\n---\n\nEvery station\n\n---\n\n${slides.join('\n\n---\n\n')}\n`,
@@ -159,12 +166,14 @@ describe('Ctrl-C in a command', () => {
   it('SIGTERM during build exits 143 and leaves no staged folder', async () => {
     const dir = tempDir()
     made.push(dir)
-    longDeck(dir)
+    // With an image the deck is built by Vite, which the signal interrupts (a deck
+    // without one is written beside a prebuilt app in milliseconds: see static-app.ts).
+    longDeck(dir, { image: true })
     const result = await signalGroup(['build', 'long.slides.md'], dir, /building with/, 'SIGTERM')
     expect(result.code).toBe(143)
     expect(result.stderr).toContain('slidemark: terminated')
     expect(result.stderr).not.toMatch(/unexpected|please report|\n\s+at /)
-    expect(fs.readdirSync(dir)).toEqual(['long.slides.md'])
+    expect(fs.readdirSync(dir).sort()).toEqual(['long.slides.md', 'sunrise.png'])
     expect(result.ms).toBeLessThan(5000)
   })
 

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appInputs, canWriteStatic, staticAppFor } from '../src/static-app.js'
 import { resolveTheme } from '../src/theme.js'
 import { CURRENT_SLIDE, currentSlide } from './deck-page.js'
-import { assertBuilt, launchChromium, packageDir, runCli, serveStatic, tempDir } from './helpers.js'
+import {
+  assertBuilt,
+  fixtures,
+  launchChromium,
+  packageDir,
+  runCli,
+  serveStatic,
+  tempDir,
+} from './helpers.js'
 
 /** A small deck in the original habits: `#Title`, `##` titles, `!lang` code, `$$$$` steps, CJK. */
 const SMALL = `Harbour Pilots
@@ -71,14 +79,20 @@ async function buildBoth(source: string, extra: string[] = []) {
   const vite = path.join(dir, 'vite')
   fs.mkdirSync(path.join(vite, 'public'), { recursive: true })
   fs.writeFileSync(path.join(vite, 'public', 'robots.txt'), 'User-agent: *\n')
+  const bundlers: string[][] = []
   for (const folder of [dir, vite]) {
     fs.writeFileSync(path.join(folder, 'deck.slides.md'), source)
     const result = await runCli(['build', 'deck.slides.md', '--no-check', ...extra], {
       cwd: folder,
+      env: { NODE_OPTIONS: `--import=${path.join(fixtures, 'report-bundlers.mjs')}` },
     })
     expect(result.stderr).toMatch(/slidemark: wrote dist\//)
     expect(result.code).toBe(0)
+    bundlers.push(result.stderr.split('\n').filter((line) => line.startsWith('loaded-bundler:')))
   }
+  // Without Vite means without loading it, or Rolldown; the other build loads both.
+  expect(bundlers[0]).toEqual([])
+  expect(bundlers[1]?.length).toBeGreaterThan(0)
   return { dir, fast: path.join(dir, 'dist'), vite: path.join(vite, 'dist') }
 }
 

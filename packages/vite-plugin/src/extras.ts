@@ -1,9 +1,14 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { type Deck, hasUndrawnDiagrams } from '@slidemark/core'
-import { normalizePath } from 'vite'
 
 const require = createRequire(import.meta.url)
+
+/** Vite's `normalizePath`, here so that generating a deck's modules never loads Vite (see tools.ts). */
+function normalizePath(file: string): string {
+  return path.posix.normalize(file.replaceAll('\\', '/'))
+}
 
 /** KaTeX's stylesheet (and, next to it, its fonts): only decks with math import it. */
 export const KATEX_CSS = normalizePath(require.resolve('katex/dist/katex.min.css'))

@@ -13,6 +13,7 @@ test('the public API is exactly this list', () => {
     'loadSlidemarkConfig',
     'outlineDeck',
     'slidemark',
+    'staticDeckModules',
   ])
   expect(api.default).toBe(api.slidemark)
 })
@@ -30,7 +31,9 @@ test('the tools entry (@slidemark/vite-plugin/tools) exports the disk cache and 
     'cacheNamespace',
     'createDiskCache',
     'outlineDeck',
+    'staticDeckModules',
   ])
   expect(tools.outlineDeck).toBe(api.outlineDeck)
+  expect(tools.staticDeckModules).toBe(api.staticDeckModules)
   expect(tools.createDiskCache).toBe(api.createDiskCache)
 })

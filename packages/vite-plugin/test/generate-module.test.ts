@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url'
 import type { Deck, Slide } from '@slidemark/core'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DeckAsset } from '../src/assets.js'
-import { generateModule } from '../src/generate-module.js'
+import { planChunks } from '../src/chunks.js'
+import { generateModule, staticDeckModules } from '../src/generate-module.js'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'slidemark-generate-'))
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
@@ -147,5 +148,68 @@ describe('generateModule', () => {
     const code = generateModule({ meta: {}, slides: [], messages: [] }, [])
     expect(code).toContain('import.meta.hot.accept(')
     expect(code).not.toMatch(/\bwindow\b|\bdocument\b/)
+  })
+})
+
+describe('staticDeckModules', () => {
+  /** Writes the modules and an app module beside them; returns what the app's `start` got. */
+  async function runStatic(deck: Deck) {
+    const folder = fs.mkdtempSync(path.join(directory, 'static-'))
+    const loader = new URL('../src/lazy-slides.ts', import.meta.url).href
+    fs.writeFileSync(
+      path.join(folder, 'app.mjs'),
+      `export { lazySlides, unpackMetadata } from ${JSON.stringify(loader)}
+export let started
+export function start(slides, meta) { started = { slides, meta } }
+`,
+    )
+    const modules = staticDeckModules(deck, {
+      app: './app.mjs',
+      file: 'talk.slides.md',
+      chunkUrl: (n) => `./chunk-${n}.mjs`,
+    })
+    modules.chunks.forEach((code, n) => {
+      fs.writeFileSync(path.join(folder, `chunk-${n}.mjs`), code)
+    })
+    fs.writeFileSync(path.join(folder, 'entry.mjs'), modules.entry)
+    await import(/* @vite-ignore */ pathToFileURL(path.join(folder, 'entry.mjs')).href)
+    const app = await import(/* @vite-ignore */ pathToFileURL(path.join(folder, 'app.mjs')).href)
+    return { modules, started: app.started as { slides: Slide[]; meta: unknown } }
+  }
+
+  it('a small deck is one module that starts the app with its slides and meta', async () => {
+    const deck: Deck = {
+      meta: JSON.parse('{"title": "Tides", "__proto__": "kept"}'),
+      messages: [],
+      slides: [slide({ title: '潮汐', header: '<h1>潮汐</h1>' }), slide({ index: 1 })],
+    }
+    const { modules, started } = await runStatic(deck)
+    expect(modules.chunks).toEqual([])
+    expect(started.slides).toEqual(deck.slides)
+    expect(started.meta).toEqual(deck.meta)
+    expect(Object.hasOwn(started.meta as object, '__proto__')).toBe(true)
+  })
+
+  it('a big deck is split as the plugin splits it, and every chunk loads the real slides', async () => {
+    const slides = Array.from({ length: 120 }, (_, n) =>
+      slide({
+        index: n,
+        title: `Log ${n}`,
+        content: `<pre>${'x'.repeat(6000)} ${n}</pre>`,
+        source: { start: n * 4 + 1, end: n * 4 + 3 },
+        ...(n % 7 === 0 ? { steps: 3, classes: ['wide'] } : {}),
+      }),
+    )
+    const deck: Deck = { meta: {}, messages: [], slides }
+    const { modules, started } = await runStatic(deck)
+    const starts = planChunks(slides) as number[]
+    expect(modules.chunks.length).toBe(starts.length)
+    expect(modules.chunks.length).toBeGreaterThan(1)
+    expect(started.slides[119]?.title).toBe('Log 119')
+    expect(() => started.slides[119]?.content).toThrow(/not loaded yet/)
+    const handle = (started.slides as unknown as Record<symbol, { loadAll(): Promise<Slide[]> }>)[
+      Symbol.for('slidemark.lazy')
+    ]
+    expect(await handle?.loadAll()).toEqual(slides)
   })
 })
