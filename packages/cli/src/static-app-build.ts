@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import slidemark from '@slidemark/vite-plugin'
 import { build, type Plugin } from 'vite'
 import { APP_MANIFEST, appDirFor, appInputs, type StaticApp } from './static-app.js'
 import { type ResolvedTheme, resolveTheme } from './theme.js'
@@ -60,14 +61,15 @@ export async function buildStaticApp(theme: ResolvedTheme): Promise<StaticApp> {
     logLevel: 'warn',
     base: './',
     mode: 'production',
-    plugins: [entryPlugin(theme)],
+    // The plugin's build settings and chunk rewrites (no preload helper for the runtime's own
+    // lazy chunks), as in a deck's Vite build; it compiles no deck here.
+    plugins: [entryPlugin(theme), slidemark({ include: /(?!)/, cacheDir: false })],
     css: { postcss: {} },
     build: {
       outDir,
       emptyOutDir: true,
       manifest: true,
       reportCompressedSize: false,
-      modulePreload: { polyfill: false },
       rolldownOptions: {
         input: { app: ENTRY_ID },
         preserveEntrySignatures: 'allow-extension',

@@ -152,7 +152,10 @@ export function writeStaticDeck(
   })
   const entry = `assets/index-${hashOf(modules.entry)}.js`
   fs.writeFileSync(path.join(outDir, entry), modules.entry)
+  const preload = modules.preload(chunkFiles.map((file) => `${base}assets/${file}`))
   const head = [
+    // Before the stylesheets, which a script would wait for (see the Vite plugin's deep-link.ts).
+    ...(preload ? [`<script>${preload}</script>`] : []),
     `<script type="module" crossorigin src="${base}${entry}"></script>`,
     `<link rel="modulepreload" crossorigin href="${base}${app.entry}">`,
     ...app.css.map((css) => `<link rel="stylesheet" crossorigin href="${base}${css}">`),

@@ -159,6 +159,10 @@ describe('slidemark build with a bundled theme, without Vite', () => {
         .readdirSync(path.join(built.fast, 'assets'))
         .filter((file) => /^deck-\d+-/.test(file))
       expect(chunks.length).toBeGreaterThan(3)
+      // The page preloads the chunk of the slide its URL opens on, as a Vite build's page does.
+      const html = fs.readFileSync(path.join(built.fast, 'index.html'), 'utf8')
+      expect(html).toMatch(/<script>\(function\(parseHash,/)
+      for (const chunk of chunks) expect(html).toContain(`"./assets/${chunk}"`)
       await compareAt(built, [1, 2, 120, 219, 220])
     } finally {
       fs.rmSync(built.dir, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import type { Deck, Slide } from '@slidemark/core'
 import type { DeckAsset } from './assets.js'
 import { planChunks } from './chunks.js'
+import { preloadScript } from './deep-link.js'
 import { diagramClientCode } from './diagram-problems.js'
 import { extraImports } from './extras.js'
 import { HOT_SLIDES_EVENT } from './hot-slides.js'
@@ -368,6 +369,12 @@ export interface StaticDeckModules {
   entry: string
   /** One module per chunk of a big deck (see chunks.ts), in order; none for a small deck. */
   chunks: string[]
+  /**
+   * A big deck's page script that preloads the chunk of the slide the URL
+   * opens on (see deep-link.ts), given each chunk's URL as the page refers
+   * to it; `undefined` for a small deck.
+   */
+  preload(urls: readonly string[]): string | undefined
 }
 
 /**
@@ -409,5 +416,5 @@ export function staticDeckModules(
     `start(slides, JSON.parse(${JSON.stringify(JSON.stringify(deck.meta))}))`,
     '',
   ].join('\n')
-  return { entry, chunks }
+  return { entry, chunks, preload: (urls) => (starts ? preloadScript(starts, urls) : undefined) }
 }
