@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import type { Element, Properties } from 'hast'
 import rehypeParse from 'rehype-parse'
-import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
+import { createHighlighter, createJavaScriptRegexEngine, hastToHtml } from 'shiki'
 import { unified } from 'unified'
 import { afterAll, describe, expect, test } from 'vitest'
 import { codeThemes } from '../src/lib/code-themes.js'
@@ -184,6 +184,30 @@ describe('asParsedTree', () => {
     for (const properties of others) {
       const span: Element = { type: 'element', tagName: 'span', properties, children: [] }
       expect(asParsedTree({ type: 'root', children: [span] })).toBeUndefined()
+    }
+  })
+
+  test('reads attribute values as parsing the HTML would (spaced classes, odd tabindex)', () => {
+    const values: Array<Record<string, string>> = [
+      { class: '  line   highlighted\tx ', style: ' color: red ;', tabindex: '0' },
+      { class: '', tabindex: '' },
+      { class: '\u00a0a b\u00a0', tabindex: 'x' },
+      { tabindex: ' 1 ', class: 'z' },
+      { tabindex: '-2', style: '' },
+    ]
+    for (const properties of values) {
+      const root = {
+        type: 'root' as const,
+        children: [
+          {
+            type: 'element' as const,
+            tagName: 'span',
+            properties,
+            children: [{ type: 'text' as const, value: 'x' }],
+          },
+        ],
+      }
+      expect(asParsedTree(root), JSON.stringify(properties)).toEqual(parsedHtml(hastToHtml(root)))
     }
   })
 

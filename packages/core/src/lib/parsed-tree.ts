@@ -1,11 +1,11 @@
-import type { ElementContent, Properties, Root, RootContent } from 'hast'
-import { h } from 'hastscript'
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast'
 
 /**
  * What rehype-pretty-code's `hastParser.parse(hastToHtml(root))` gives for
  * Shiki's output, built without writing and parsing HTML (parse5 was 5-6 %
- * of a compile): each element made by hastscript's `h` from its attributes
- * as strings, as hast-util-from-parse5 makes it, with empty text nodes
+ * of a compile): each element made from its attributes as strings the way
+ * hast-util-from-parse5 makes it with hastscript's `h` (see `element`;
+ * calling `h` itself was 2 % of a compile), with empty text nodes
  * dropped and adjacent ones joined, as parse5 does. Nodes carry no
  * positions (they would point into HTML nobody wrote; nothing reads them).
  *
@@ -43,7 +43,7 @@ function convertAll(nodes: readonly Root['children'][number][]): ElementContent[
     if (node.tagName === 'pre' && first?.type === 'text' && first.value.startsWith('\n')) {
       return undefined
     }
-    result.push(h(node.tagName, attributes, children))
+    result.push(element(node.tagName, attributes, children))
   }
   return result
 }
@@ -58,6 +58,30 @@ function shikiProperties(properties: Properties): Record<string, string> | undef
     attributes[name] = value
   }
   return attributes
+}
+
+/**
+ * `h(tagName, attributes, children)` of hastscript for Shiki's lower-case
+ * tags and its three attributes: `class` split on HTML whitespace into
+ * `className`, `tabindex` a number when it reads as one, `style` as it is.
+ */
+function element(
+  tagName: string,
+  attributes: Record<string, string>,
+  children: ElementContent[],
+): Element {
+  const properties: Properties = {}
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'class') {
+      const classes = value.trim()
+      properties.className = classes ? classes.split(/[ \t\n\r\f]+/g) : []
+    } else if (name === 'tabindex') {
+      properties.tabIndex = value && !Number.isNaN(Number(value)) ? Number(value) : value
+    } else {
+      properties[name] = value
+    }
+  }
+  return { type: 'element', tagName, properties, children }
 }
 
 /** A copy of `tree` to hand out: rehype-pretty-code changes the tree it gets. */
