@@ -211,3 +211,30 @@ describe('watchAutoFit', () => {
     fit.destroy()
   })
 })
+
+describe('watchAutoFit and the live window', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    document.body.replaceChildren()
+  })
+
+  it('fits the slides on screen as they are added, those two places away after the next paint', async () => {
+    const measured: number[] = []
+    const root = document.createElement('div')
+    document.body.append(root)
+    const fit = watchAutoFit(root, { enabled: () => true, floor: () => 0.5 })
+    const slides = [-2, -1, 0, 1, 2].map((offset) => {
+      const slide = laidOutSlide(10 + offset, 1000, measured)
+      slide.dataset.offset = String(offset)
+      return slide
+    })
+    root.append(...slides)
+    await Promise.resolve()
+    expect(new Set(measured)).toEqual(new Set([9, 10, 11]))
+    expect(slides[0]?.hasAttribute('data-slidemark-fit')).toBe(false)
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)))
+    expect(new Set(measured)).toEqual(new Set([8, 9, 10, 11, 12]))
+    expect(slides.every((slide) => slide.hasAttribute('data-slidemark-fit'))).toBe(true)
+    fit.destroy()
+  })
+})

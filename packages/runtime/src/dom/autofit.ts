@@ -301,11 +301,18 @@ export interface AutoFitOptions {
 const READING_SELECTOR = '.slidemark-reading'
 /** The slide elements the runtime creates (`createSlideElement`). */
 const SLIDE_SELECTOR = '[aria-roledescription="slide"][data-index]'
+/**
+ * A live slide this many places from the current one (`data-offset`) waits
+ * off-screen for the slide transition: it is fitted once the page has painted,
+ * so the slide on screen is not kept waiting for it.
+ */
+const OFF_SCREEN_OFFSET = 2
 
 /**
  * Fit every slide element that appears under `root` (the live slides, overview
  * thumbnails, presenter panes, print pages), in a MutationObserver callback,
- * so before the browser paints it. Fits again when web fonts finish loading,
+ * so before the browser paints it; a live slide two places from the current
+ * one (off-screen until a move) just after that paint. Fits again when web fonts finish loading,
  * when an image inside a slide loads, and on {@link AutoFit.refit}.
  */
 export interface AutoFit {
@@ -353,6 +360,18 @@ export function watchAutoFit(root: HTMLElement, options: AutoFitOptions): AutoFi
       else fitOne(element)
     }
   }
+  const later: HTMLElement[] = []
+  const fitAdded = (element: HTMLElement) => {
+    if (Math.abs(Number(element.dataset.offset ?? 0)) < OFF_SCREEN_OFFSET) return fitOne(element)
+    // A timer started in a frame callback runs after that frame is painted.
+    if (later.push(element) === 1) {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          for (const waiting of later.splice(0)) if (waiting.isConnected) fitOne(waiting)
+        }),
+      )
+    }
+  }
   const observer =
     typeof MutationObserver === 'function'
       ? new MutationObserver((records) => {
@@ -360,7 +379,7 @@ export function watchAutoFit(root: HTMLElement, options: AutoFitOptions): AutoFi
             for (const node of record.addedNodes) {
               if (node.nodeType !== 1) continue
               const element = node as HTMLElement
-              if (element.matches(SLIDE_SELECTOR)) fitOne(element)
+              if (element.matches(SLIDE_SELECTOR)) fitAdded(element)
               for (const inner of element.querySelectorAll<HTMLElement>(SLIDE_SELECTOR))
                 fitOne(inner)
             }
