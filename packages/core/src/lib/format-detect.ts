@@ -70,6 +70,13 @@ const lineRules: Array<[RegExp, Vote]> = [
 ]
 
 /**
+ * Every line rule at once, case-insensitive: a line it does not match can
+ * match none of them, so most lines of a deck are tested once instead of
+ * once per rule (detection runs on every compile, a dev-server edit too).
+ */
+const anyLineRule = new RegExp(lineRules.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'i')
+
+/**
  * Choose the format a deck is read as: the compile option when it is not
  * `'auto'`, else the front matter's `format:`, else what the deck's own
  * syntax says (each tell-tale line votes; the most votes win, and at
@@ -128,7 +135,8 @@ export function detectFormat(
       continue
     }
     if (fence) continue
-    for (const [pattern, rule] of lineRules) if (pattern.test(line)) vote(rule)
+    if (anyLineRule.test(line))
+      for (const [pattern, rule] of lineRules) if (pattern.test(line)) vote(rule)
     if (/^---[ \t]*$/.test(line)) voteSlideHead(lines, index + 1, vote)
   }
   // One ordinary-looking line (`Note: …`, a `--` signature) is not enough to leave Slidemark.
