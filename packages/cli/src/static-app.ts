@@ -65,8 +65,17 @@ export function appInputs(themeDir: string): string {
   return hash.digest('base64url').slice(0, 16)
 }
 
+/** Apps already looked up in this process, by theme package and folder (a build asks twice). */
+const checked = new Map<string, StaticApp | undefined>()
+
 /** The prebuilt app for `theme`, if there is one and it was built from the theme installed now. */
 export function staticAppFor(theme: ResolvedTheme): StaticApp | undefined {
+  const key = `${theme.packageName}\0${theme.dir}`
+  if (!checked.has(key)) checked.set(key, findStaticApp(theme))
+  return checked.get(key)
+}
+
+function findStaticApp(theme: ResolvedTheme): StaticApp | undefined {
   let app: StaticApp
   try {
     const manifest = path.join(appDirFor(theme.packageName), APP_MANIFEST)
@@ -102,19 +111,20 @@ export function mayWriteStatic(
   return staticAppFor(theme) !== undefined
 }
 
-/** Whether the compiled deck needs nothing from Vite: no assets, no math, no diagrams. */
+/**
+ * Whether the compiled deck needs nothing from Vite: no assets, no math
+ * (the test the Vite plugin's `hasMath` makes). Diagrams are the caller's
+ * check (`deckHasDiagrams`).
+ */
 export function canWriteStatic(deck: Deck): boolean {
   return deck.slides.every(
-    (slide) =>
-      slide.assets.length === 0 &&
-      !slide.content.includes('class="katex') &&
-      !slide.content.includes('mermaid'),
+    (slide) => slide.assets.length === 0 && !slide.content.includes('class="katex'),
   )
 }
 
 /** A short content hash for a file name, as Vite names its chunks. */
 function hashOf(code: string): string {
-  return createHash('sha256').update(code).digest('base64url').slice(0, 8).replace(/[-_]/g, 'x')
+  return createHash('sha256').update(code).digest('base64url').slice(0, 8)
 }
 
 /**
@@ -136,7 +146,11 @@ export function writeStaticDeck(
   }
   const assets = path.join(outDir, 'assets')
   fs.mkdirSync(assets, { recursive: true })
-  const name = path.basename(loaded.path).replace(/\.(?:slides\.)?(?:md|markdown)$/i, '')
+  // Only URL-safe characters: a `#` or `?` in a deck's name would cut its chunks' URLs short.
+  const name = path
+    .basename(loaded.path)
+    .replace(/\.(?:slides\.)?(?:md|markdown)$/i, '')
+    .replace(/[^\w.-]/g, '_')
   const chunkFiles: string[] = []
   const modules = staticDeckModules(loaded.deck, {
     app: `./${path.basename(app.entry)}`,

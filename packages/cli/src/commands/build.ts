@@ -346,7 +346,9 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const cache = await slideCacheFor(read.dir, { background: true })
   const preparing = prepareDeck(input, options.theme, printer, cwd, async () => cache)
   const context = { root, base, singleFile, printer, options }
-  const early = maybeStatic ? undefined : buildEarly({ read, cache, preparing }, target, context)
+  const early = maybeStatic
+    ? undefined
+    : buildEarly({ read, cache, preparing }, theme, target, context)
   let prepared: PreparedDeck
   try {
     prepared = await preparing
@@ -418,12 +420,12 @@ interface EarlyBuild {
  */
 function buildEarly(
   deck: { read: Omit<LoadedDeck, 'deck'>; cache: SlideCache; preparing: Promise<PreparedDeck> },
+  theme: ResolvedTheme | undefined,
   target: BuildTarget,
   context: StageContext,
 ): EarlyBuild | undefined {
   const { read, cache, preparing } = deck
   if (/mermaid/i.test(read.source) || !fs.existsSync(path.dirname(target.path))) return undefined
-  const theme = likelyTheme(context.options.theme, read)
   if (!theme) return undefined
   const matches = async (prepared: PreparedDeck) =>
     prepared.theme.dir === theme.dir &&
