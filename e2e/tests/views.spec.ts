@@ -81,3 +81,39 @@ test('the presenter window from p stays in sync with the audience window', async
   await expect(dom.current(page)).toContainText(deck.slides[notesSlide + 1]?.title ?? '')
   await presenter.close()
 })
+
+test('a presenter window whose sync code arrives late still follows a move made meanwhile', async ({
+  page,
+  context,
+  deck,
+  deckUrl,
+}) => {
+  const notesSlide = findSlide(deck, 'slide with notes', (s) => s.hasNotes && s.steps === 1)
+  await page.goto(deckUrl(`#slide${notesSlide}`))
+  await expectAt(page, notesSlide - 1)
+  // Hold the presenter window's late chunk (swipes, sync) until the audience has moved.
+  let asked: () => void = () => {}
+  const wasAsked = new Promise<void>((resolve) => {
+    asked = resolve
+  })
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await context.route(/late-code[^/]*\.(js|ts)/, async (route) => {
+    asked()
+    await released
+    await route.continue()
+  })
+  const [presenter] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('p')])
+  await expect(dom.presenter(presenter)).toBeVisible()
+  await wasAsked
+
+  await page.bringToFront()
+  await page.keyboard.press('ArrowRight')
+  await expectAt(page, notesSlide)
+  release()
+  await expect(dom.presenterCurrent(presenter)).toContainText(deck.slides[notesSlide]?.title ?? '')
+  await expect(dom.presenterNext(presenter)).toContainText(deck.slides[notesSlide + 1]?.title ?? '')
+  await presenter.close()
+})

@@ -144,6 +144,9 @@ export function createController<S extends PresentableSlide>(
 
   const fromHash = hash !== false && win ? parseHash(win.location.hash, namespace) : null
   let position = clampPosition(slides, fromHash ?? { slide: 0, step: 0, ...options.start })
+  // When this window last moved, for sync: a deep link counts from when the page began loading.
+  const loadedAt = fromHash === null ? -Infinity : (win?.performance?.timeOrigin ?? Date.now())
+  let movedAt = loadedAt
 
   const listen: Listen = (target, type, handler) => {
     target.addEventListener(type, handler as EventListener)
@@ -159,7 +162,10 @@ export function createController<S extends PresentableSlide>(
     if (hash !== false && win && cause !== 'hash') {
       writeHash(win, position, namespace, cause === 'update' ? 'replace' : 'push')
     }
-    if (cause !== 'sync') channel?.post(position)
+    if (cause !== 'sync') {
+      movedAt = Date.now()
+      channel?.post(position, movedAt)
+    }
     for (const listener of listeners.change) listener({ ...position, previous, cause })
     return true
   }
@@ -191,12 +197,13 @@ export function createController<S extends PresentableSlide>(
     if (sync !== false && typeof BroadcastChannel === 'function') {
       const name =
         typeof sync === 'string' ? sync : parts.channelName(win.location.pathname, meta.title)
-      // A deep link wins at load: no hello, so no other window's answer moves this one.
       channel = parts.openChannel(name, listen, cleanups, {
-        hello: fromHash === null,
+        since: movedAt,
         position: () => position,
         onPosition: (target) => move(target, 'sync'),
       })
+      // A move made before the channel opened reaches the other windows now.
+      if (movedAt !== loadedAt) channel.post(position, movedAt)
     }
   }
   if (win && input) {
