@@ -70,8 +70,13 @@ export function optionsFingerprint(compileOptions: CompileOptions = {}): string 
 }
 
 /** Cache key of one slide: its own text (not its place in the deck) plus the options fingerprint. */
-export function slideCacheKey(slideText: string, fingerprint: string): string {
-  return `${fingerprint}:${hashString(slideText)}:${slideText.length}`
+export function slideCacheKey(
+  slideText: string,
+  fingerprint: string,
+  /** `hashString(slideText)`, when the caller remembers it. */
+  textHash = hashString(slideText),
+): string {
+  return `${fingerprint}:${textHash}:${slideText.length}`
 }
 
 function pluginIdentity(list: readonly unknown[]): unknown {

@@ -9,11 +9,20 @@ import type {
   SlideCache,
   SlideRunning,
 } from '../types.js'
-import { defaultCache, isCachedSlide, optionsFingerprint, slideCacheKey } from './cache.js'
+import { defaultCache, isCachedSlide, optionsFingerprint } from './cache.js'
 import { isOwnCodeTheme } from './code-themes.js'
-import { prepareSlides, usesPythonMarkdown } from './format.js'
+import { prepareSlides, splitsPlainly, usesPythonMarkdown } from './format.js'
 import { chooseFormat } from './format-detect.js'
 import { readFrontMatter } from './front-matter.js'
+import {
+  changedLines,
+  type DeckMemo,
+  recallDeck,
+  rememberDeck,
+  reuseSplit,
+  sameDetection,
+  TextFactsTable,
+} from './incremental.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
 import { normalizeSource } from './normalize.js'
 import {
@@ -23,7 +32,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from './options.js'
-import { placeDiagrams } from './remark-mermaid.js'
+import { hasDiagrams, placeDiagrams } from './remark-mermaid.js'
 import { checkSlides } from './slide-checks.js'
 import type { SlideRenderer } from './source-slide.js'
 import { deckLine, type SlideSource } from './split.js'
@@ -76,29 +85,47 @@ async function compileDeck(
 ): Promise<Deck> {
   const text = normalizeSource(source)
   const lines = text.split('\n')
+  const memo = recallDeck(options.cache, options.filename)
+  const changed = memo && changedLines(memo, lines)
   const frontMatter = readFrontMatter(lines)
   const switches = applyDeckSwitches(options, frontMatter.meta, lines)
   options = switches.options
   const { bodyStart } = frontMatter
-  const choice = chooseFormat(options.format, frontMatter.meta, lines, bodyStart)
+  const formatOption = options.format
+  // After an edit of a few body lines that read as before, the last compile's format stands.
+  const sameFormat =
+    memo !== undefined &&
+    changed !== undefined &&
+    memo.formatOption === formatOption &&
+    memo.bodyStart === bodyStart &&
+    sameDetection(memo, lines, changed)
+  const choice = sameFormat
+    ? memo.choice
+    : chooseFormat(formatOption, frontMatter.meta, lines, bodyStart)
   const format = choice.format
   options.format = format
   if (!mathChosen && mathByDefault(format) && !Object.hasOwn(frontMatter.meta, 'math')) {
     options = { ...options, math: true }
   }
   options.compat = options.compat && usesPythonMarkdown(format)
-  const prepared = prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
+  const prepared =
+    (sameFormat && reuseSplit(memo, lines, changed, options.compat)) ||
+    prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
   const sources = prepared.slides
+  const facts = new TextFactsTable(memo)
   const messages: PlacedMessage[] = [
     ...frontMatter.messages,
     ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
-    ...checkSlides(sources),
+    ...checkSlides(sources, (slideText) => facts.get(slideText).fence),
     ...(await checkThemes(options, frontMatter.meta, lines)),
   ]
-  const rendered = await renderSlides(sources, options, render)
-  const running = await renderRunning(sources, options, render)
+  const rendered = await renderSlides(sources, options, render, facts)
+  const running = await renderRunning(sources, options, render, facts)
+  const next: DeckMemo = { lines, formatOption, bodyStart, choice, texts: facts.texts }
+  if (splitsPlainly(format)) next.prepared = { compat: options.compat, deck: prepared }
+  rememberDeck(options.cache, options.filename, next)
 
   const slides: Slide[] = []
   let titleSlideSeen = false
@@ -113,7 +140,7 @@ async function compileDeck(
       index,
       title: value.hasHeading || isTitle ? value.title : '',
       header: value.header,
-      content: placeDiagrams(value.content, (line) => deckLine(slideSource, line)),
+      content: placeSlideDiagrams(value, slideSource),
       kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
       steps: Math.max(value.steps, slideSource.minSteps ?? 1),
       notes: value.notes,
@@ -133,6 +160,18 @@ async function compileDeck(
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((message): DeckMessage => ({ ...message, file: options.filename })),
   }
+}
+
+/** Rendered slides known to hold no diagram: their HTML is not searched again on the next compile. */
+const withoutDiagrams = new WeakSet<CachedSlide>()
+
+/** The slide's HTML with its diagrams' lines made deck lines. */
+function placeSlideDiagrams(value: CachedSlide, slide: SlideSource): string {
+  if (withoutDiagrams.has(value)) return value.content
+  if (hasDiagrams(value.content))
+    return placeDiagrams(value.content, (line) => deckLine(slide, line))
+  withoutDiagrams.add(value)
+  return value.content
 }
 
 /**
@@ -162,9 +201,10 @@ async function renderSlides(
   sources: SlideSource[],
   options: ResolvedOptions,
   render: SlideRenderer,
+  facts: TextFactsTable,
 ): Promise<CachedSlide[]> {
   const fingerprint = optionsFingerprint(options)
-  const keys = sources.map((slide) => slideCacheKey(slide.text, fingerprint))
+  const keys = sources.map((slide) => facts.key(slide.text, fingerprint))
   const values = keys.map((key) => readCache(options.cache, key))
   const missing = new Map<string, SlideSource>()
   keys.forEach((key, index) => {
@@ -197,13 +237,14 @@ async function renderRunning(
   sources: SlideSource[],
   options: ResolvedOptions,
   render: SlideRenderer,
+  facts: TextFactsTable,
 ): Promise<Array<SlideRunning | undefined>> {
   const texts = [
     ...new Set(sources.flatMap((slide) => [slide.running?.header, slide.running?.footer])),
   ].filter((text): text is string => text !== undefined)
   if (texts.length === 0) return sources.map(() => undefined)
   const pieces = texts.map((text): SlideSource => ({ start: 1, end: 1, text }))
-  const rendered = await renderSlides(pieces, options, render)
+  const rendered = await renderSlides(pieces, options, render, facts)
   const html = new Map(
     texts.map((text, index) => [
       text,

@@ -46,6 +46,10 @@ const remarkProperties =
 const slidevSlideKeys =
   /^(?:layout|class|transition|hide|disabled|clicks|level|title|src|preload|routeAlias|zoom|dragPos|background|image|hideInToc)[ \t]*:/
 
+const detectFence = /^ {0,3}(`{3,}|~{3,})/
+const slideBreak = /^---[ \t]*$/
+const propertyLine = /^[\w-]+:/
+
 /** The votes a format needs before a deck is read as it. */
 const minimumScore = 3
 
@@ -128,7 +132,7 @@ export function detectFormat(
   let fence: string | undefined
   for (let index = bodyStart; index < lines.length; index++) {
     const line = lines[index] ?? ''
-    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    const fenceMark = detectFence.exec(line)?.[1]
     if (fenceMark) {
       if (!fence) fence = fenceMark
       else if (fenceMark.startsWith(fence)) fence = undefined
@@ -137,7 +141,7 @@ export function detectFormat(
     if (fence) continue
     if (anyLineRule.test(line))
       for (const [pattern, rule] of lineRules) if (pattern.test(line)) vote(rule)
-    if (/^---[ \t]*$/.test(line)) voteSlideHead(lines, index + 1, vote)
+    if (slideBreak.test(line)) voteSlideHead(lines, index + 1, vote)
   }
   // One ordinary-looking line (`Note: …`, a `--` signature) is not enough to leave Slidemark.
   let best: DeckFormat = 'slidemark'
@@ -152,6 +156,26 @@ export function detectFormat(
 }
 
 /**
+ * Everything `detectFormat` asks of one body line, as a string: replacing a
+ * line with another of the same signature leaves the detected format as it
+ * was (the front matter being the same). An edit's shortcut
+ * (incremental.ts) relies on it.
+ */
+export function detectSignature(line: string): string {
+  const votes = anyLineRule.test(line)
+    ? lineRules.map(([pattern]) => (pattern.test(line) ? '1' : '0')).join('')
+    : ''
+  return [
+    detectFence.exec(line)?.[1] ?? '',
+    votes,
+    slideBreak.test(line),
+    propertyLine.test(line),
+    remarkProperties.test(line),
+    slidevSlideKeys.test(line),
+  ].join(' ')
+}
+
+/**
  * Lines of `key: value` right after a `---`: a Slidev per-slide front matter
  * when a `---` closes them, remark's property lines when content follows
  * (or when they use keys only remark has).
@@ -160,14 +184,14 @@ function voteSlideHead(lines: readonly string[], from: number, vote: (rule: Vote
   let index = from
   let remarkOnly = false
   let slidevOnly = true
-  while (index < lines.length && /^[\w-]+:/.test(lines[index] ?? '')) {
+  while (index < lines.length && propertyLine.test(lines[index] ?? '')) {
     const line = lines[index] ?? ''
     if (remarkProperties.test(line)) remarkOnly = true
     if (!slidevSlideKeys.test(line)) slidevOnly = false
     index++
   }
   if (index === from) return
-  const closed = /^---[ \t]*$/.test(lines[index] ?? '')
+  const closed = slideBreak.test(lines[index] ?? '')
   if (remarkOnly) vote(['remark', 3])
   else if (closed && slidevOnly) vote(['slidev', 3])
   else if (!closed) vote(['remark', 1])

@@ -48,6 +48,11 @@ export function prepareSlides(
   }
 }
 
+/** Whether a format's slides are `splitSlides`'s, text untouched (the `default` case above). */
+export function splitsPlainly(format: DeckFormat): boolean {
+  return format === 'slidemark' || format === 'landslide'
+}
+
 /** reveal.js's built-in themes, which reveal-md decks name in `theme:`. */
 const revealThemes = new Set([
   'black',

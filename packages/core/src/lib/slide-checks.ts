@@ -9,10 +9,14 @@ const fenceMark = /^ {0,3}(`{3,}|~{3,})(.*)$/
  * the document, so it silently swallows the rest of the slide, and, as no
  * `---` splits inside code, every slide after it: a warning at the fence.
  */
-export function checkSlides(slides: readonly SlideSource[]): PlacedMessage[] {
+export function checkSlides(
+  slides: readonly SlideSource[],
+  /** `unclosedFence`, or a memo of it (a compile after an edit finds most slides unchanged). */
+  fenceOf: (text: string) => ReturnType<typeof unclosedFence> = unclosedFence,
+): PlacedMessage[] {
   const messages: PlacedMessage[] = []
   for (const slide of slides) {
-    const open = unclosedFence(slide.text)
+    const open = fenceOf(slide.text)
     if (open === undefined) continue
     const line = deckLine(slide, open.line)
     messages.push(

@@ -183,6 +183,41 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
   return slides
 }
 
+/**
+ * Everything `splitSlides` asks of one line, as a string: two lines with
+ * the same signature are read alike in every scanner state (in a fence, in
+ * a comment, under a paragraph, at a slide's blank edge), so replacing one
+ * with the other leaves every slide's start and end where they were. An
+ * edit's shortcut (incremental.ts) relies on it; `breakBefore` is not
+ * covered, so it holds for splits without one.
+ */
+export function splitSignature(line: string): string {
+  const fence = fenceOpen.exec(line)
+  const mark = fence?.[1] ?? ''
+  const rest = fence?.[2] ?? ''
+  const comment = line.indexOf('<!--')
+  return [
+    mark,
+    rest.trim() === '',
+    rest.includes('`'),
+    line.includes('-->'),
+    comment >= 0 && line.slice(comment + 4).includes('-->'),
+    isBlank(line),
+    indented.test(line),
+    thematicBreak.test(line),
+    setextDashes.test(line),
+    setextEquals.test(line),
+    line.includes('|') && tableDelimiter.test(line),
+    commentOpen.test(line),
+    atxHeading.test(line),
+    laxHeading.test(line),
+    listItem.test(line),
+    blockQuote.test(line),
+  ]
+    .map((value) => (value === true ? '1' : value === false ? '0' : value))
+    .join(' ')
+}
+
 export function isBlank(line: string | undefined): boolean {
   return line === undefined || /^[ \t]*$/.test(line)
 }
