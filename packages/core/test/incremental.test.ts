@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { compile, createMemoryCache } from '../src/index.js'
 import { detectSignature } from '../src/lib/format-detect.js'
+import type { DeckMemo } from '../src/lib/incremental.js'
+import { deckLines } from '../src/lib/incremental.js'
 import { splitSignature } from '../src/lib/split.js'
 
 /**
@@ -128,5 +131,57 @@ describe('line signatures', () => {
     const more = ['<!-- _class: a -->', '<!-- fit -->', '<v-click>', '.qr: x', '```', '~~~']
     const signatures = [...lines, ...more].map(detectSignature)
     expect(new Set(signatures).size).toBe(signatures.length)
+  })
+})
+
+describe('deckLines', () => {
+  const memoOf = (text: string, generations = 1): DeckMemo => ({
+    text,
+    lines: text.split('\n'),
+    generations,
+    formatOption: 'auto',
+    bodyStart: 0,
+    choice: { format: 'slidemark', from: 'default', messages: [] },
+    texts: new Set(),
+  })
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n', '-', ' '), maxLength: 60 })
+
+  test('gives the lines of the new text, and which of them changed when their count is the same', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.integer({ min: 1, max: 300 }),
+        text,
+        fc.nat(),
+        (base, times, inserted, at) => {
+          const before = base.repeat(times)
+          const cut = at % (before.length + 1)
+          for (const after of [
+            before.slice(0, cut) + inserted + before.slice(cut),
+            before.slice(0, cut) + inserted + before.slice(cut + inserted.length),
+            inserted,
+          ]) {
+            const lines = after.split('\n')
+            const result = deckLines(after, memoOf(before))
+            expect(result.lines).toEqual(lines)
+            // After 8 compiles the lines are split afresh, the changed ones still found.
+            expect(deckLines(after, memoOf(before, 8))).toEqual({ ...result, generations: 1 })
+            if (!result.changed) continue
+            expect(lines.length).toBe(before.split('\n').length)
+            const differ = lines.flatMap((line, index) =>
+              line === before.split('\n')[index] ? [] : [index],
+            )
+            expect(result.changed).toEqual(differ)
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    )
+  })
+
+  test('a one-word edit of a long deck is one changed line', () => {
+    const before = Array.from({ length: 3000 }, (_, index) => `line ${index} text`).join('\n')
+    const after = before.replace('line 1234 text', 'line 1234 word')
+    expect(deckLines(after, memoOf(before)).changed).toEqual([1234])
   })
 })

@@ -15,8 +15,8 @@ import { prepareSlides, splitsPlainly, usesPythonMarkdown } from './format.js'
 import { chooseFormat } from './format-detect.js'
 import { readFrontMatter } from './front-matter.js'
 import {
-  changedLines,
   type DeckMemo,
+  deckLines,
   recallDeck,
   rememberDeck,
   reuseSplit,
@@ -84,9 +84,8 @@ async function compileDeck(
   mathChosen = false,
 ): Promise<Deck> {
   const text = normalizeSource(source)
-  const lines = text.split('\n')
   const memo = recallDeck(options.cache, options.filename)
-  const changed = memo && changedLines(memo, lines)
+  const { lines, generations, changed } = deckLines(text, memo)
   const frontMatter = readFrontMatter(lines)
   const switches = applyDeckSwitches(options, frontMatter.meta, lines)
   options = switches.options
@@ -118,12 +117,20 @@ async function compileDeck(
     ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
-    ...checkSlides(sources, (slideText) => facts.get(slideText).fence),
+    ...checkSlides(sources, (slide) => facts.of(slide).fence),
     ...(await checkThemes(options, frontMatter.meta, lines)),
   ]
   const rendered = await renderSlides(sources, options, render, facts)
   const running = await renderRunning(sources, options, render, facts)
-  const next: DeckMemo = { lines, formatOption, bodyStart, choice, texts: facts.texts }
+  const next: DeckMemo = {
+    text,
+    lines,
+    generations,
+    formatOption,
+    bodyStart,
+    choice,
+    texts: facts.texts,
+  }
   if (splitsPlainly(format)) next.prepared = { compat: options.compat, deck: prepared }
   rememberDeck(options.cache, options.filename, next)
 
@@ -133,7 +140,7 @@ async function compileDeck(
     const value = rendered[index] as CachedSlide
     const place = <T extends { line: number; column: number }>(item: T): T =>
       withinLine(shiftLine(item, deckLine(slideSource, item.line) - item.line), lines)
-    messages.push(...value.messages.map(place))
+    if (value.messages.length > 0) messages.push(...value.messages.map(place))
     const isTitle = !value.hasHeading && !titleSlideSeen
     if (isTitle) titleSlideSeen = true
     slides.push({
@@ -144,9 +151,9 @@ async function compileDeck(
       kind: isTitle ? 'title' : value.hasHeading && value.bodyIsEmpty ? 'segue' : 'content',
       steps: Math.max(value.steps, slideSource.minSteps ?? 1),
       notes: value.notes,
-      classes: [...new Set([...(slideSource.classes ?? []), ...value.classes])],
+      classes: slideClasses(slideSource.classes, value.classes),
       source: { start: slideSource.start, end: slideSource.end },
-      assets: value.assets.map(place),
+      assets: value.assets.length > 0 ? value.assets.map(place) : [],
       ...(slideSource.id ? { id: slideSource.id } : {}),
       ...(running[index] ? { running: running[index] } : {}),
       ...(slideSource.uncounted ? { uncounted: true } : {}),
@@ -160,6 +167,12 @@ async function compileDeck(
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((message): DeckMessage => ({ ...message, file: options.filename })),
   }
+}
+
+/** The format's classes, then the slide's own, each once; a new array (the cached one stays as is). */
+function slideClasses(fromFormat: readonly string[] | undefined, own: readonly string[]): string[] {
+  if (!fromFormat?.length && own.length === 0) return []
+  return [...new Set([...(fromFormat ?? []), ...own])]
 }
 
 /** Rendered slides known to hold no diagram: their HTML is not searched again on the next compile. */
@@ -204,7 +217,7 @@ async function renderSlides(
   facts: TextFactsTable,
 ): Promise<CachedSlide[]> {
   const fingerprint = optionsFingerprint(options)
-  const keys = sources.map((slide) => facts.key(slide.text, fingerprint))
+  const keys = sources.map((slide) => facts.key(slide, fingerprint))
   const values = keys.map((key) => readCache(options.cache, key))
   const missing = new Map<string, SlideSource>()
   keys.forEach((key, index) => {
@@ -239,6 +252,7 @@ async function renderRunning(
   render: SlideRenderer,
   facts: TextFactsTable,
 ): Promise<Array<SlideRunning | undefined>> {
+  if (!sources.some((slide) => slide.running)) return sources.map(() => undefined)
   const texts = [
     ...new Set(sources.flatMap((slide) => [slide.running?.header, slide.running?.footer])),
   ].filter((text): text is string => text !== undefined)

@@ -15,6 +15,7 @@ import { type SlideSource, splitSignature } from './split.js'
 
 /** What one slide text yields whatever its place in the deck. */
 export interface TextFacts {
+  text: string
   /** `hashString(text)`, for the cache key. */
   hash: string
   /** `unclosedFence(text)`. */
@@ -28,7 +29,16 @@ export interface TextFacts {
 
 /** One compile of a deck, as the next compile of the same file may reuse it. */
 export interface DeckMemo {
+  /** The deck's text, line endings normalized. */
+  text: string
+  /** `text.split('\n')`. */
   lines: readonly string[]
+  /**
+   * How many compiles' texts `lines` may hold slices of: lines spliced in
+   * by `deckLines` keep their own text alive, so past a few the deck is
+   * split afresh.
+   */
+  generations: number
   /** The `format` option the deck was compiled with (`'auto'` to detect). */
   formatOption: DeckFormat | 'auto'
   bodyStart: number
@@ -36,7 +46,7 @@ export interface DeckMemo {
   /** The split, when the format's is the plain one (`splitSlides` without `breakBefore`). */
   prepared?: { compat: boolean; deck: PreparedDeck }
   /** Facts of every slide text of that compile. */
-  texts: Map<string, TextFacts>
+  texts: ReadonlySet<TextFacts>
 }
 
 /** Memos of the decks compiled with each cache, by file name. */
@@ -72,17 +82,111 @@ export function rememberDeck(
   if (files.size > maxFiles) files.delete(files.keys().next().value as string)
 }
 
+/** Past this many texts held by a memo's lines, the deck is split afresh (memory, not speed). */
+const maxGenerations = 8
+/** Texts are compared this many characters at a time before character by character. */
+const chunkSize = 4096
+
+/** A deck's lines, and which of them differ from the memo's (see `changedLines`). */
+export interface DeckLines {
+  lines: string[]
+  /** How many compiles' texts the lines hold slices of (see `DeckMemo`). */
+  generations: number
+  changed: number[] | undefined
+}
+
 /**
- * The 0-based indexes of the lines that differ from the memo's, when the
- * line count is the same, the front matter block (first `---` line to the
- * line that closes it) is unchanged and few lines changed; else `undefined`.
+ * `text.split('\n')`, made from the memo's lines where the text is the
+ * same: only the lines between the first and the last character that
+ * differ are split again.
  */
-export function changedLines(memo: DeckMemo, lines: readonly string[]): number[] | undefined {
-  const before = memo.lines
-  if (before.length !== lines.length) return undefined
-  const changed: number[] = []
+export function deckLines(text: string, memo: DeckMemo | undefined): DeckLines {
+  if (!memo) return { lines: text.split('\n'), generations: 1, changed: undefined }
+  const before = memo.text
+  const prefix = commonPrefix(before, text)
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix)
+  const { first, start } = lineAt(memo.lines, prefix)
+  const { last, end } = lineFromEnd(memo.lines, before.length, before.length - suffix)
+  const middle = text.slice(start, end + text.length - before.length).split('\n')
+  const fresh = memo.generations >= maxGenerations
+  const lines = fresh
+    ? text.split('\n')
+    : [...memo.lines.slice(0, first), ...middle, ...memo.lines.slice(last + 1)]
+  const same = middle.length === last - first + 1
+  return {
+    lines,
+    generations: fresh ? 1 : memo.generations + 1,
+    changed: same ? changedLines(memo, lines, first, last) : undefined,
+  }
+}
+
+/** The line holding character `offset` (its line break included), and where that line starts. */
+function lineAt(lines: readonly string[], offset: number): { first: number; start: number } {
+  let start = 0
   for (let index = 0; index < lines.length; index++) {
-    if (lines[index] === before[index]) continue
+    const length = (lines[index] as string).length
+    if (offset <= start + length) return { first: index, start }
+    start += length + 1
+  }
+  return { first: 0, start: 0 } // not reached: `offset` is within the lines' text
+}
+
+/** The line holding character `offset` of a text `length` long, and where that line ends (its break). */
+function lineFromEnd(
+  lines: readonly string[],
+  length: number,
+  offset: number,
+): { last: number; end: number } {
+  let end = length
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const start = end - (lines[index] as string).length
+    if (offset >= start) return { last: index, end }
+    end = start - 1
+  }
+  return { last: 0, end: (lines[0] as string).length } // not reached: line 0 starts at 0
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length)
+  let at = 0
+  while (at + chunkSize <= max && a.slice(at, at + chunkSize) === b.slice(at, at + chunkSize)) {
+    at += chunkSize
+  }
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++
+  return at
+}
+
+/** The length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let size = 0
+  while (
+    size + chunkSize <= max &&
+    a.slice(a.length - size - chunkSize, a.length - size) ===
+      b.slice(b.length - size - chunkSize, b.length - size)
+  ) {
+    size += chunkSize
+  }
+  while (size < max && a.charCodeAt(a.length - size - 1) === b.charCodeAt(b.length - size - 1)) {
+    size++
+  }
+  return size
+}
+
+/**
+ * The 0-based indexes of the lines `first`…`last` that differ from the
+ * memo's (the line count being the same), when the front matter block
+ * (first `---` line to the line that closes it) is unchanged and few lines
+ * changed; else `undefined`.
+ */
+function changedLines(
+  memo: DeckMemo,
+  lines: readonly string[],
+  first: number,
+  last: number,
+): number[] | undefined {
+  const changed: number[] = []
+  for (let index = first; index <= last; index++) {
+    if (lines[index] === memo.lines[index]) continue
     if (changed.length === maxChangedLines) return undefined
     changed.push(index)
   }
@@ -136,28 +240,51 @@ export function reuseSplit(
   return { ...prepared.deck, slides }
 }
 
-/** Facts of slide texts, from the last compile's memo where it had the same text. */
+/**
+ * Facts of the slides of recent compiles, by slide: a split reused as it was
+ * (`reuseSplit`) hands back most slides themselves, found here without
+ * reading their text.
+ */
+const factsOfSlide = new WeakMap<SlideSource, TextFacts>()
+
+/** Facts of slide texts, from the last compile's where it had the same slide or text. */
 export class TextFactsTable {
-  readonly texts = new Map<string, TextFacts>()
-  readonly #previous: Map<string, TextFacts> | undefined
+  /** Every text looked up, for the next compile's table. */
+  readonly texts = new Set<TextFacts>()
+  readonly #previous: ReadonlySet<TextFacts>
+  /** The previous compile's facts by text, made on the first slide not found by itself. */
+  #previousByText: Map<string, TextFacts> | undefined
 
   constructor(previous?: DeckMemo) {
-    this.#previous = previous?.texts
+    this.#previous = previous?.texts ?? new Set()
   }
 
-  get(text: string): TextFacts {
-    let facts = this.texts.get(text) ?? this.#previous?.get(text)
-    if (!facts) facts = { hash: hashString(text), fence: unclosedFence(text) }
-    this.texts.set(text, facts)
+  of(slide: SlideSource): TextFacts {
+    let facts = factsOfSlide.get(slide)
+    if (facts?.text !== slide.text) {
+      facts = this.#byText(slide.text)
+      factsOfSlide.set(slide, facts)
+    }
+    this.texts.add(facts)
     return facts
   }
 
-  /** `slideCacheKey(text, fingerprint)`, the same string as last time when nothing changed. */
-  key(text: string, fingerprint: string): string {
-    const facts = this.get(text)
+  /** `slideCacheKey(slide.text, fingerprint)`, the same string as last time when nothing changed. */
+  key(slide: SlideSource, fingerprint: string): string {
+    const facts = this.of(slide)
     if (facts.key?.fingerprint !== fingerprint) {
-      facts.key = { fingerprint, value: slideCacheKey(text, fingerprint, facts.hash) }
+      facts.key = { fingerprint, value: slideCacheKey(facts.text, fingerprint, facts.hash) }
     }
     return facts.key.value
+  }
+
+  #byText(text: string): TextFacts {
+    if (!this.#previousByText) {
+      this.#previousByText = new Map()
+      for (const facts of this.#previous) this.#previousByText.set(facts.text, facts)
+    }
+    return (
+      this.#previousByText.get(text) ?? { text, hash: hashString(text), fence: unclosedFence(text) }
+    )
   }
 }

@@ -11,12 +11,13 @@ const fenceMark = /^ {0,3}(`{3,}|~{3,})(.*)$/
  */
 export function checkSlides(
   slides: readonly SlideSource[],
-  /** `unclosedFence`, or a memo of it (a compile after an edit finds most slides unchanged). */
-  fenceOf: (text: string) => ReturnType<typeof unclosedFence> = unclosedFence,
+  /** `unclosedFence` of the slide's text, or a memo of it (after an edit most slides are as they were). */
+  fenceOf: (slide: SlideSource) => ReturnType<typeof unclosedFence> = (slide) =>
+    unclosedFence(slide.text),
 ): PlacedMessage[] {
   const messages: PlacedMessage[] = []
   for (const slide of slides) {
-    const open = fenceOf(slide.text)
+    const open = fenceOf(slide)
     if (open === undefined) continue
     const line = deckLine(slide, open.line)
     messages.push(
