@@ -11,10 +11,19 @@ import {
   searchForWorkspaceRoot,
 } from 'vite'
 import { compileSettings, hasUserPlugins, type LoadedDeck } from './deck.js'
+import {
+  APPS_URL,
+  appFileCode,
+  appFilesMiddleware,
+  type ServedApp,
+  type ServedApps,
+  serveApp,
+} from './dev-app.js'
 import type { MessagePrinter } from './messages.js'
 import { escapeHtml, pageHtml, pageLabels } from './page.js'
 import { DENIED_FILES, serveGuardPlugin } from './serve-guard.js'
 import { cacheDirFor } from './slide-cache.js'
+import type { StaticApp } from './static-app.js'
 import type { ResolvedTheme } from './theme.js'
 
 /**
@@ -44,18 +53,36 @@ export interface AppOptions {
    * are taken from it as Vite writes the page.
    */
   compiled?: Promise<LoadedDeck>
+  /**
+   * Dev server: the theme's prebuilt app, if it has one (`staticAppFor`),
+   * which the page loads as plain files (see dev-app.ts). Asked again when
+   * the theme changes.
+   */
+  prebuilt?: (theme: ResolvedTheme) => StaticApp | undefined
 }
 
-/** The deck's page. The empty icon link keeps browsers from requesting `/favicon.ico`. */
-export function indexHtml({ deck }: Pick<AppOptions, 'deck'>): string {
-  return pageHtml(deck.deck, [], `\n    <script type="module" src="${ENTRY_URL}"></script>`)
+/**
+ * The deck's page. The empty icon link keeps browsers from requesting
+ * `/favicon.ico`. A prebuilt `app`'s module loads beside the entry that imports it.
+ */
+export function indexHtml({ deck }: Pick<AppOptions, 'deck'>, app?: ServedApp): string {
+  const head = app
+    ? [
+        ...app.css.map((url) => `<link rel="stylesheet" href="${url}">`),
+        `<link rel="modulepreload" href="${app.entry}">`,
+      ]
+    : []
+  return pageHtml(deck.deck, head, `\n    <script type="module" src="${ENTRY_URL}"></script>`)
 }
 
-/** The entry module: the same few lines the theme contract shows. */
-export function entryCode({ theme, mountOptions = {} }: Omit<AppOptions, 'deck'>): string {
+/** The entry module: the same few lines the theme contract shows; `mount` from the prebuilt `app` if given. */
+export function entryCode(
+  { theme, mountOptions = {} }: Omit<AppOptions, 'deck'>,
+  app?: ServedApp,
+): string {
   const extra = Object.keys(mountOptions).length > 0 ? `, ...${JSON.stringify(mountOptions)}` : ''
   return `import slides, { meta, onUpdate, title } from ${JSON.stringify(DECK_SPECIFIER)}
-import { mount } from ${JSON.stringify(theme.packageName)}
+import { mount } from ${JSON.stringify(app?.entry ?? theme.packageName)}
 
 // The dev server serves a big deck's page before its first slide (the title) is compiled.
 if (title) document.title = title
@@ -83,10 +110,21 @@ function labelPage(html: string, deck: LoadedDeck): string {
 export function appPlugin(options: AppOptions): Plugin {
   const htmlFile = path.join(options.deck.dir, 'index.html')
   const { compiled } = options
+  const served: ServedApps = new Map()
+  // Looked up as the page and entry are made: a theme switch changes `options.theme`.
+  const app = () => {
+    const found = options.prebuilt?.(options.theme)
+    return found && serveApp(served, options.theme.packageName, found)
+  }
   return {
     name: 'slidemark:app',
     enforce: 'pre',
     async resolveId(id, importer) {
+      // A prebuilt app's files keep their URLs; its chunks are imported relative to its module.
+      if (id.startsWith(APPS_URL)) return id
+      if (importer?.startsWith(APPS_URL) && id.startsWith('.')) {
+        return new URL(id, `http://app${importer}`).pathname
+      }
       // The theme resolves to the folder it was found in (the deck's project or the CLI's own).
       if (id === options.theme.packageName) {
         return this.resolve(options.theme.dir, importer, { skipSelf: true })
@@ -97,8 +135,10 @@ export function appPlugin(options: AppOptions): Plugin {
       return null
     },
     load(id) {
-      if (id === ENTRY_ID) return entryCode(options)
-      if (id === htmlFile) return indexHtml(options)
+      if (id === ENTRY_ID) return entryCode(options, app())
+      if (id === htmlFile) return indexHtml(options, app())
+      // Only Vite's pre-transform of the entry's imports asks: the page gets the file as it is.
+      if (id.startsWith(APPS_URL)) return appFileCode(served, id)
       return null
     },
     // Vite runs this as it writes the page, after every module: the compile has finished.
@@ -106,6 +146,7 @@ export function appPlugin(options: AppOptions): Plugin {
       ? { transformIndexHtml: async (html: string) => labelPage(html, await compiled) }
       : {}),
     configureServer(server) {
+      server.middlewares.use(appFilesMiddleware(served))
       // Before Vite's own middlewares, so a user's index.html next to the deck is not served instead.
       server.middlewares.use(async (req, res, next) => {
         const pathname = (req.url ?? '/').split('?')[0]
@@ -113,7 +154,7 @@ export function appPlugin(options: AppOptions): Plugin {
         try {
           const html = await server.transformIndexHtml(
             req.url ?? '/',
-            indexHtml(options),
+            indexHtml(options, app()),
             req.originalUrl,
           )
           res.statusCode = 200

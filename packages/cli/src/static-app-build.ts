@@ -11,9 +11,13 @@ export const BUNDLED_THEMES = ['html5-slides', 'horizon']
 
 const ENTRY_ID = '\0slidemark:static-app.js'
 
-/** The app's one module: the theme's `mount`, and what a deck module needs to hand it its slides. */
+/**
+ * The app's one module: what a built deck module needs to hand it its
+ * slides (`start`), and the theme's `mount` for the dev server's entry (dev-app.ts).
+ */
 function entryCode(theme: ResolvedTheme): string {
   return `import { mount } from ${JSON.stringify(theme.dir)}
+export { mount }
 export { lazySlides, unpackMetadata } from '@slidemark/vite-plugin/lazy-slides'
 
 export function start(slides, meta) {

@@ -50,9 +50,16 @@ describe('slidemark dev', () => {
     })
     const url = server.match[1] as string
     const page = await browser.newPage()
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
     try {
       await openConnected(page, `${url}#slide2`)
       expect((await currentSlide(page)).text).toBe('Why tides matter')
+      // The theme and the runtime come as the theme's prebuilt app, not module by module.
+      expect(requested.filter((file) => file.startsWith('/@slidemark/apps/'))).not.toEqual([])
+      expect(requested.filter((file) => /\/(?:runtime|theme-html5-slides)\//.test(file))).toEqual(
+        [],
+      )
       await page.evaluate(() => {
         ;(window as unknown as { marker: string }).marker = 'kept'
       })
