@@ -535,6 +535,17 @@ describe('reveal.js fragment effects, code steps and slide attributes', () => {
     expect(deck.slides[0]?.steps).toBe(2)
   })
 
+  test('code line steps are fragments in document order with the others: after the ones before, before the ones after', async () => {
+    const deck = await reveal(
+      '## Order\n\n- a <!-- .element: class="fragment" -->\n- b <!-- .element: class="fragment" -->\n\n```js [1|2|3]\nx()\ny()\nz()\n```\n\n<p class="fragment">last</p>\n',
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain('data-step="2">b </li>')
+    expect(content).toContain('data-code-steps="0 3 4" data-code-focus="1|2|3"')
+    expect(content).toContain('<p class="slidemark-step fragment" data-step="5">last</p>')
+    expect(deck.slides[0]?.steps).toBe(6)
+  })
+
   test("`[5: 1|2-3]` numbers the lines from 5; its steps count the block's own lines", async () => {
     const deck = await reveal('## Code\n\n```js [5: 1|2-3]\nlet a\nlet b\nlet c\n```\n')
     const content = deck.slides[0]?.content ?? ''
@@ -585,6 +596,43 @@ describe('Slidev slides', () => {
     expect(slide?.content).toMatch(
       /^<div class="slidemark-slots">\n<div class="slidemark-slot" data-slot="default">\n<ul>\n<li>left item<\/li>\n<\/ul>\n<\/div>\n<div class="slidemark-slot" data-slot="right">\n<figure/,
     )
+  })
+
+  test('a code block’s `{2|3}` and a magic-move count as clicks where they are, after `<v-clicks>` before them', async () => {
+    const deck = await slidev(
+      [
+        '# Clicks',
+        '',
+        '<v-clicks>',
+        '',
+        '- one',
+        '- two',
+        '',
+        '</v-clicks>',
+        '',
+        '```ts {1|2}',
+        'const a = 1',
+        'const b = 2',
+        '```',
+        '',
+        '````md magic-move',
+        '```ts',
+        'let x = 1',
+        '```',
+        '```ts',
+        'let x = 2',
+        '```',
+        '````',
+        '',
+        '<div v-click>after</div>',
+      ].join('\n'),
+    )
+    const content = deck.slides[0]?.content ?? ''
+    expect(content).toContain('<li class="slidemark-step" data-step="2">two</li>')
+    expect(content).toContain('data-code-steps="0 3" data-code-focus="1|2"')
+    expect(content).toContain('data-magic-move-steps="0 4"')
+    expect(content).toContain('class="slidemark-step" data-step="5">after</div>')
+    expect(deck.slides[0]?.steps).toBe(6)
   })
 
   test('`::right::` inside a code block is code', async () => {

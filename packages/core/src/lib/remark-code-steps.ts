@@ -50,6 +50,7 @@ const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/
 export function remarkCodeSteps(options?: RemarkCodeStepsOptions) {
   const { magicMove = 'magic-move' } = options ?? emptyOptions
   return (tree: Root, file: VFile) => {
+    // A format plugin that numbers its own steps (Slidev, reveal.js) has given its code blocks theirs.
     let last = 0
     for (const [position, child] of tree.children.entries()) {
       let base = 0
@@ -80,8 +81,14 @@ export function remarkCodeSteps(options?: RemarkCodeStepsOptions) {
   }
 }
 
-/** Give a code block its states: the first at `base`, each later one a new step after `last`. */
-function stepCode(node: Code, file: VFile, base: number, last: number): number {
+/**
+ * Give a code block its states: the first at `base`, each later one a new
+ * step after `last`; returns the new last step. Format plugins whose steps
+ * count in document order with other parts (Slidev clicks, reveal.js
+ * fragments) call it where the block comes; the `{…}` is then removed, so
+ * `remarkCodeSteps` leaves the block alone.
+ */
+export function stepCode(node: Code, file: VFile, base: number, last: number): number {
   if (node.lang?.startsWith('{')) {
     // ```{1|2} without a language: CommonMark reads the braces as the language.
     node.meta = [node.lang, node.meta].filter(Boolean).join(' ')
@@ -138,12 +145,21 @@ export function parseFocusStates(spec: string, lines: number): CodeFocus[] | str
   return states
 }
 
-function isMagicMove(node: Code, word: string): boolean {
+/** How many states a code block's `{a|b|…}` gives it (1 without one, 0 when it is invalid). */
+export function codeStateCount(node: Code): number {
+  const meta = node.lang?.startsWith('{') ? [node.lang, node.meta].join(' ') : (node.meta ?? '')
+  const spec = stepsPattern.exec(meta)?.[1]
+  if (spec === undefined) return 1
+  const states = parseFocusStates(spec, lineCount(node.value))
+  return typeof states === 'string' ? 0 : states.length
+}
+
+export function isMagicMove(node: Code, word = 'magic-move'): boolean {
   return (node.meta ?? '').split(/\s+/).includes(word)
 }
 
 /** Split a magic-move fence into its inner blocks and number their steps. */
-function magicMoveBlock(node: Code, file: VFile, base: number, last: number) {
+export function magicMoveBlock(node: Code, file: VFile, base: number, last: number) {
   const versions = innerFences(node, file)
   const starts: number[] = []
   for (const [i, version] of versions.entries()) {
@@ -198,6 +214,12 @@ function innerFences(node: Code, file: VFile): Code[] {
     }
   }
   if (open) fences.push(innerCode(open.info, open.body, open.start, firstLine + lines.length - 1))
+  const offsets = lineOffsets(file)
+  for (const fence of fences) {
+    if (!fence.position) continue
+    fence.position.start.offset = offsets[fence.position.start.line - 1]
+    fence.position.end.offset = offsets[fence.position.end.line - 1]
+  }
   return fences
 }
 
@@ -210,6 +232,14 @@ function innerCode(info: string, body: string[], start: number, end: number): Co
     value: body.join('\n'),
     position: { start: { line: start, column: 1 }, end: { line: end, column: 1 } },
   }
+}
+
+/** Where each line of the slide's text starts (rehype-raw needs offsets on every position). */
+function lineOffsets(file: VFile): number[] {
+  const offsets = [0]
+  const text = String(file.value ?? '')
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) offsets.push(at + 1)
+  return offsets
 }
 
 /** Where `text` is written on the block's opening line; else the block's start. */

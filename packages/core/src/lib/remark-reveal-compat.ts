@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { addBackground, type Background, safeCssValue } from './background.js'
 import { markHtmlStep, markStep, recordSteps, type StepSpan } from './format-steps.js'
 import { ruleIds } from './messages.js'
+import { codeStateCount, stepCode } from './remark-code-steps.js'
 
 const elementComment = /^<!--\s*\.element:\s*([\s\S]*?)\s*-->$/
 const slideComment = /^<!--\s*\.slide:\s*([\s\S]*?)\s*-->$/
@@ -23,6 +24,8 @@ interface Fragment {
   order: number
   /** Its classes, for the effect (`fade-out` hides at its step). */
   classes: string[]
+  /** How many steps it takes: a code block with line steps takes one per state after the first. */
+  steps?: number
   apply: (span: StepSpan) => void
 }
 
@@ -78,10 +81,20 @@ export function remarkRevealCompat() {
       file.data.slideClasses = [...(file.data.slideClasses ?? []), ...slideClasses]
     for (const { background, position } of backgrounds.reverse())
       addBackground(tree, background, position)
-    recordSteps(file as { data: { buildSteps?: number } }, numberFragments(fragments))
     visit(tree, 'code', (node) => {
       node.meta = revealCodeMeta(node.meta) ?? null
+      const states = codeStateCount(node)
+      if (states < 2) return
+      // reveal.js makes a fragment of each line step, in document order with the others.
+      fragments.push({
+        index: undefined,
+        order: node.position?.start.offset ?? 0,
+        classes: [],
+        steps: states - 1,
+        apply: (span) => stepCode(node, file, 0, span.show - 1),
+      })
     })
+    recordSteps(file as { data: { buildSteps?: number } }, numberFragments(fragments))
   }
 }
 
@@ -141,7 +154,8 @@ function numberFragments(fragments: Fragment[]): number {
   indices.sort((a, b) => a - b)
   let step = indices.length
   for (const fragment of ordered) {
-    const at = fragment.index === undefined ? ++step : indices.indexOf(fragment.index) + 1
+    const at = fragment.index === undefined ? step + 1 : indices.indexOf(fragment.index) + 1
+    if (fragment.index === undefined) step += fragment.steps ?? 1
     fragment.apply(effectSpan(fragment.classes, at))
   }
   // A `current-visible` fragment of the last step would hide on the next slide: no extra step.

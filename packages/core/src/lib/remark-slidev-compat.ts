@@ -1,8 +1,9 @@
-import type { Data, Html, List, ListItem, Parent, Root, RootContent } from 'mdast'
+import type { Code, Data, Html, List, ListItem, Parent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { markHtmlStep, markStep, recordSteps, type StepSpan } from './format-steps.js'
 import { ruleIds } from './messages.js'
+import { isMagicMove, magicMoveBlock, stepCode } from './remark-code-steps.js'
 import { scopeStyles } from './scoped-style.js'
 
 /** A run of content revealed on one click: `<v-click>…</v-click>` becomes a `div` (or `span` inline). */
@@ -97,6 +98,7 @@ function walk(parent: Parent, state: State, file: VFile): void {
       warnComponents(node, file, state)
       node.value = closeComponents(node.value)
     }
+    if (node.type === 'code') children[index] = clickCode(node, state, file)
     if ('children' in node) walk(node as Parent, state, file)
   }
 }
@@ -171,6 +173,22 @@ function clickSpan(
   if (hide && span.hide === undefined) span = { show: 0, hide: span.show }
   state.last = Math.max(state.last, span.show, span.hide ?? 0)
   return span.show === 0 && span.hide === undefined ? undefined : span
+}
+
+/**
+ * A code block's highlight steps (`{2|3}`) and a magic-move's versions are
+ * clicks too, counted where the block is: after the clicks before it, as
+ * Slidev counts them. Returns the node to put in the block's place.
+ */
+function clickCode(node: Code, state: State, file: VFile): RootContent {
+  let block: RootContent = node
+  if (isMagicMove(node)) {
+    const moved = magicMoveBlock(node, file, 0, state.step)
+    block = moved.block as RootContent
+    state.step = moved.steps
+  } else state.step = stepCode(node, file, 0, state.step)
+  state.last = Math.max(state.last, state.step)
+  return block
 }
 
 /** Every start tag in raw HTML with a `v-click` or `v-after` attribute becomes a step. */
