@@ -40,9 +40,9 @@ const noCache: SlideCache = { get: () => undefined, set: () => undefined }
 /**
  * What a cached slide holds, bumped when it changes within one version
  * (2: `assets` lists raw-HTML links and `file:` URLs too; 3: ```` ```mermaid ````
- * blocks are diagrams).
+ * blocks are diagrams; 4: Slidev and reveal.js code steps count in document order).
  */
-const ENTRY_FORMAT = 3
+const ENTRY_FORMAT = 4
 
 /**
  * A string that changes whenever an option that affects a slide's HTML
