@@ -143,7 +143,7 @@ async function compileDeck(
     if (value.messages.length > 0) messages.push(...value.messages.map(place))
     const isTitle = !value.hasHeading && !titleSlideSeen
     if (isTitle) titleSlideSeen = true
-    slides.push({
+    const slide: Slide = {
       index,
       title: value.hasHeading || isTitle ? value.title : '',
       header: value.header,
@@ -154,10 +154,13 @@ async function compileDeck(
       classes: slideClasses(slideSource.classes, value.classes),
       source: { start: slideSource.start, end: slideSource.end },
       assets: value.assets.length > 0 ? value.assets.map(place) : [],
-      ...(slideSource.id ? { id: slideSource.id } : {}),
-      ...(running[index] ? { running: running[index] } : {}),
-      ...(slideSource.uncounted ? { uncounted: true } : {}),
-    })
+    }
+    // Set, not spread: spreading a literal per slide costs more than the rest of this loop.
+    if (slideSource.id) slide.id = slideSource.id
+    const runningParts = running[index]
+    if (runningParts) slide.running = runningParts
+    if (slideSource.uncounted) slide.uncounted = true
+    slides.push(slide)
   })
   return {
     meta: prepared.meta ?? frontMatter.meta,
@@ -275,11 +278,21 @@ async function renderRunning(
   })
 }
 
+/**
+ * Cache entries found well-formed: a memory cache hands back the same
+ * objects compile after compile, and checking each again costs more than
+ * the lookup.
+ */
+const checkedSlides = new WeakSet<CachedSlide>()
+
 /** A cached slide, if the cache holds a well-formed one: anything else is a miss. */
 function readCache(cache: SlideCache | undefined, key: string): CachedSlide | undefined {
   try {
     const value = cache?.get(key)
-    return isCachedSlide(value) ? value : undefined
+    if (checkedSlides.has(value as CachedSlide)) return value as CachedSlide
+    if (!isCachedSlide(value)) return undefined
+    checkedSlides.add(value)
+    return value
   } catch {
     return undefined // a cache that throws only costs speed
   }
