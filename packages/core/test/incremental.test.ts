@@ -179,6 +179,11 @@ describe('deckLines', () => {
     )
   })
 
+  test('a paste of 200 000 lines', () => {
+    const after = `a\n${'x\n'.repeat(200_000)}b`
+    expect(deckLines(after, memoOf('a\nb')).lines).toEqual(after.split('\n'))
+  })
+
   test('a one-word edit of a long deck is one changed line', () => {
     const before = Array.from({ length: 3000 }, (_, index) => `line ${index} text`).join('\n')
     const after = before.replace('line 1234 text', 'line 1234 word')

@@ -107,11 +107,11 @@ async function compileDeck(
     options = { ...options, math: true }
   }
   options.compat = options.compat && usesPythonMarkdown(format)
+  const reused = sameFormat ? reuseSplit(memo, lines, changed, options.compat) : undefined
   const prepared =
-    (sameFormat && reuseSplit(memo, lines, changed, options.compat)) ||
-    prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
+    reused ?? prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
   const sources = prepared.slides
-  const facts = new TextFactsTable(memo)
+  const facts = new TextFactsTable(memo, reused !== undefined)
   const messages: PlacedMessage[] = [
     ...frontMatter.messages,
     ...switches.messages,

@@ -109,15 +109,29 @@ export function deckLines(text: string, memo: DeckMemo | undefined): DeckLines {
   const { last, end } = lineFromEnd(memo.lines, before.length, before.length - suffix)
   const middle = text.slice(start, end + text.length - before.length).split('\n')
   const fresh = memo.generations >= maxGenerations
-  const lines = fresh
-    ? text.split('\n')
-    : [...memo.lines.slice(0, first), ...middle, ...memo.lines.slice(last + 1)]
   const same = middle.length === last - first + 1
+  const lines = fresh ? text.split('\n') : spliceLines(memo.lines, first, last, middle)
   return {
     lines,
     generations: fresh ? 1 : memo.generations + 1,
     changed: same ? changedLines(memo, lines, first, last) : undefined,
   }
+}
+
+/** A copy of `lines` with lines `first`…`last` replaced by `middle`. */
+function spliceLines(
+  lines: readonly string[],
+  first: number,
+  last: number,
+  middle: readonly string[],
+): string[] {
+  if (middle.length !== last - first + 1) {
+    return lines.slice(0, first).concat(middle, lines.slice(last + 1))
+  }
+  const result = lines.slice()
+  for (let index = 0; index < middle.length; index++)
+    result[first + index] = middle[index] as string
+  return result
 }
 
 /** The line holding character `offset` (its line break included), and where that line starts. */
@@ -255,8 +269,13 @@ export class TextFactsTable {
   /** The previous compile's facts by text, made on the first slide not found by itself. */
   #previousByText: Map<string, TextFacts> | undefined
 
-  constructor(previous?: DeckMemo) {
-    this.#previous = previous?.texts ?? new Set()
+  /**
+   * `previous` is the last compile's memo; `sameSlides` says its split was
+   * reused, so a slide it does not find by itself has new text, not worth
+   * indexing the last compile's texts to look for.
+   */
+  constructor(previous?: DeckMemo, sameSlides = false) {
+    this.#previous = previous && !sameSlides ? previous.texts : new Set()
   }
 
   of(slide: SlideSource): TextFacts {
