@@ -17,10 +17,10 @@ import { readFrontMatter } from './front-matter.js'
 import {
   type DeckMemo,
   deckLines,
+  keptChoice,
   recallDeck,
   rememberDeck,
   reuseSplit,
-  sameDetection,
   TextFactsTable,
 } from './incremental.js'
 import { describe, type PlacedMessage, placedMessage, ruleIds, shiftLine } from './messages.js'
@@ -92,22 +92,15 @@ async function compileDeck(
   const { bodyStart } = frontMatter
   const formatOption = options.format
   // After an edit of a few body lines that read as before, the last compile's format stands.
-  const sameFormat =
-    memo !== undefined &&
-    changed !== undefined &&
-    memo.formatOption === formatOption &&
-    memo.bodyStart === bodyStart &&
-    sameDetection(memo, lines, changed)
-  const choice = sameFormat
-    ? memo.choice
-    : chooseFormat(formatOption, frontMatter.meta, lines, bodyStart)
+  const kept = keptChoice(memo, changed, formatOption, bodyStart, lines)
+  const choice = kept ?? chooseFormat(formatOption, frontMatter.meta, lines, bodyStart)
   const format = choice.format
   options.format = format
   if (!mathChosen && mathByDefault(format) && !Object.hasOwn(frontMatter.meta, 'math')) {
     options = { ...options, math: true }
   }
   options.compat = options.compat && usesPythonMarkdown(format)
-  const reused = sameFormat ? reuseSplit(memo, lines, changed, options.compat) : undefined
+  const reused = kept && reuseSplit(memo, lines, changed, options.compat)
   const prepared =
     reused ?? prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
   const sources = prepared.slides
@@ -122,17 +115,10 @@ async function compileDeck(
   ]
   const rendered = await renderSlides(sources, options, render, facts)
   const running = await renderRunning(sources, options, render, facts)
-  const next: DeckMemo = {
-    text,
-    lines,
-    generations,
-    formatOption,
-    bodyStart,
-    choice,
-    texts: facts.texts,
-  }
-  if (splitsPlainly(format)) next.prepared = { compat: options.compat, deck: prepared }
-  rememberDeck(options.cache, options.filename, next)
+  const texts = facts.texts
+  const memoOfThis: DeckMemo = { text, lines, generations, formatOption, bodyStart, choice, texts }
+  if (splitsPlainly(format)) memoOfThis.prepared = { compat: options.compat, deck: prepared }
+  rememberDeck(options.cache, options.filename, memoOfThis)
 
   const slides: Slide[] = []
   let titleSlideSeen = false

@@ -217,16 +217,26 @@ function frontMatterEnd(lines: readonly string[]): number {
   return lines.length
 }
 
-/** Whether every changed line reads as its old self to format detection. */
-export function sameDetection(
-  memo: DeckMemo,
+/**
+ * The last compile's format choice, when the same `format` option and front
+ * matter end leave it to the body and every changed line reads as its old
+ * self to format detection.
+ */
+export function keptChoice(
+  memo: DeckMemo | undefined,
+  changed: number[] | undefined,
+  formatOption: DeckFormat | 'auto',
+  bodyStart: number,
   lines: readonly string[],
-  changed: number[],
-): boolean {
-  return changed.every(
+): FormatChoice | undefined {
+  if (!memo || !changed || memo.formatOption !== formatOption || memo.bodyStart !== bodyStart) {
+    return undefined
+  }
+  const same = changed.every(
     (index) =>
       detectSignature(lines[index] as string) === detectSignature(memo.lines[index] as string),
   )
+  return same ? memo.choice : undefined
 }
 
 /**
@@ -234,13 +244,13 @@ export function sameDetection(
  * changed line reads as its old self to the splitter (so no slide moved).
  */
 export function reuseSplit(
-  memo: DeckMemo,
+  memo: DeckMemo | undefined,
   lines: readonly string[],
-  changed: number[],
+  changed: number[] | undefined,
   compat: boolean,
 ): PreparedDeck | undefined {
-  const prepared = memo.prepared
-  if (!prepared || prepared.compat !== compat) return undefined
+  const prepared = memo?.prepared
+  if (!memo || !changed || !prepared || prepared.compat !== compat) return undefined
   for (const index of changed) {
     if (splitSignature(lines[index] as string) !== splitSignature(memo.lines[index] as string)) {
       return undefined
