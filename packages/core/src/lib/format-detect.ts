@@ -47,6 +47,21 @@ const slidevSlideKeys =
   /^(?:layout|class|transition|hide|disabled|clicks|level|title|src|preload|routeAlias|zoom|dragPos|background|image|hideInToc)[ \t]*:/
 
 const detectFence = /^ {0,3}(`{3,}|~{3,})/
+/** What a line `detectFence` matches starts with. */
+const fenceFirst = ' `~'
+/** What a line an anchored line rule matches starts with. */
+const ruleFirst = '?-. \tnN<#'
+
+/**
+ * Whether a line rule may match: an anchored one needs one of `ruleFirst`
+ * first, the others a `<` or `v-click` in the line. Most lines of a deck
+ * (text starting with a letter) are passed over without a regex.
+ */
+function mayVote(line: string): boolean {
+  const first = line[0]
+  if (first === undefined) return false
+  return ruleFirst.includes(first) || line.includes('<') || line.includes('v-click')
+}
 const slideBreak = /^---[ \t]*$/
 const propertyLine = /^[\w-]+:/
 
@@ -132,16 +147,17 @@ export function detectFormat(
   let fence: string | undefined
   for (let index = bodyStart; index < lines.length; index++) {
     const line = lines[index] ?? ''
-    const fenceMark = detectFence.exec(line)?.[1]
+    const first = line[0]
+    const fenceMark = first && fenceFirst.includes(first) ? detectFence.exec(line)?.[1] : undefined
     if (fenceMark) {
       if (!fence) fence = fenceMark
       else if (fenceMark.startsWith(fence)) fence = undefined
       continue
     }
     if (fence) continue
-    if (anyLineRule.test(line))
+    if (mayVote(line) && anyLineRule.test(line))
       for (const [pattern, rule] of lineRules) if (pattern.test(line)) vote(rule)
-    if (slideBreak.test(line)) voteSlideHead(lines, index + 1, vote)
+    if (first === '-' && slideBreak.test(line)) voteSlideHead(lines, index + 1, vote)
   }
   // One ordinary-looking line (`Note: …`, a `--` signature) is not enough to leave Slidemark.
   let best: DeckFormat = 'slidemark'

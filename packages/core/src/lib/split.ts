@@ -112,7 +112,7 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
     const line = lines[index] ?? ''
 
     if (fence) {
-      const close = fenceOpen.exec(line)
+      const close = mayOpenFence(line) ? fenceOpen.exec(line) : null
       if (
         close?.[1]?.[0] === fence.char &&
         close[1].length >= fence.size &&
@@ -126,6 +126,12 @@ export function splitSlides(lines: readonly string[], options: SplitOptions = {}
     if (inComment) {
       if (line.includes('-->')) inComment = false
       paragraph = 'none'
+      continue
+    }
+    if (startsWithLetter(line)) {
+      // Paragraph text (or a lazy continuation): no other rule below matches a line starting so.
+      hasContent = true
+      if (paragraph === 'none') paragraph = 'top'
       continue
     }
     if (isBlank(line)) {
@@ -218,6 +224,23 @@ export function splitSignature(line: string): string {
     .join(' ')
 }
 
+/**
+ * Whether a line starts with an ASCII letter: then it is not blank, not
+ * indented, and no break, fence, comment, heading, list, quote or table
+ * rule of `splitSlides` matches it (each needs a space, a tab, a digit or
+ * punctuation first).
+ */
+function startsWithLetter(line: string): boolean {
+  const code = line.charCodeAt(0) | 0x20 // lower case
+  return code >= 0x61 && code <= 0x7a
+}
+
+/** Whether a line may match `fenceOpen` (a space, a backtick or a tilde first). */
+function mayOpenFence(line: string): boolean {
+  const code = line.charCodeAt(0)
+  return code === 0x20 || code === 0x60 || code === 0x7e
+}
+
 export function isBlank(line: string | undefined): boolean {
-  return line === undefined || /^[ \t]*$/.test(line)
+  return line === undefined || line.length === 0 || /^[ \t]*$/.test(line)
 }
