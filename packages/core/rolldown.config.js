@@ -10,7 +10,9 @@ import { defineConfig } from 'rolldown'
 export default defineConfig({
   input: 'dist/lib/pool-worker.js',
   platform: 'node',
-  external: [/^node:/, /^shiki($|\/)/],
+  // oniguruma-to-es too: Shiki's JavaScript engine imports it, and bundling our import of
+  // it loaded a second copy in every thread.
+  external: [/^node:/, /^shiki($|\/)/, 'oniguruma-to-es'],
   logLevel: 'warn',
   output: { dir: 'dist/worker', format: 'esm', cleanDir: true },
 })

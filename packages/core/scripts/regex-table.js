@@ -1,10 +1,12 @@
 /**
- * Writes dist/regex-table.json: the JavaScript translation of every regex in
- * the grammars of `languages`, as Shiki's JavaScript engine would translate
- * them on first use (oniguruma-to-es, the options of
+ * Writes dist/regex-table/<grammar>.json, one file per grammar of
+ * `languages` and of the grammars they embed: the JavaScript translation of
+ * every regex in it, as Shiki's JavaScript engine would translate them on
+ * first use (oniguruma-to-es, the options of
  * `defaultJavaScriptRegexConstructor`). Each thread of each cold build
- * otherwise spends hundreds of milliseconds translating the same patterns.
- * Run by `pnpm build`; src/lib/regex-table.ts reads it.
+ * otherwise spends hundreds of milliseconds translating the same patterns;
+ * one file per grammar, so a thread reads only those of the grammars it
+ * loads. Run by `pnpm build`; src/lib/regex-table.ts reads them.
  */
 import fs from 'node:fs'
 import { toRegExpDetails } from 'oniguruma-to-es'
@@ -72,23 +74,37 @@ function scannerSources(source) {
   return [variant(false, false), variant(false, true), variant(true, false), variant(true, true)]
 }
 
-const patterns = new Set()
+/** The grammars of `languages` and those they embed, by grammar name. */
+const grammars = new Map()
 for (const name of languages) {
-  const { default: grammars } = await bundledLanguages[name]()
-  for (const grammar of grammars) collect(grammar, patterns)
+  const { default: loaded } = await bundledLanguages[name]()
+  for (const grammar of loaded) grammars.set(grammar.name, grammar)
 }
-const table = {}
-for (const source of patterns) {
+
+function translate(source, into) {
   for (const pattern of scannerSources(source)) {
     try {
-      table[pattern] = toRegExpDetails(pattern, translateOptions)
+      into[pattern] = toRegExpDetails(pattern, translateOptions)
     } catch {
-      table[pattern] = null // the engine skips it (`forgiving`)
+      into[pattern] = null // the engine skips it (`forgiving`)
     }
   }
 }
-const file = new URL('../dist/regex-table.json', import.meta.url)
-fs.writeFileSync(file, JSON.stringify({ environment: regexEnvironment(), table }))
+
+const folder = new URL('../dist/regex-table/', import.meta.url)
+fs.rmSync(folder, { recursive: true, force: true })
+fs.rmSync(new URL('../dist/regex-table.json', import.meta.url), { force: true }) // the former single table
+fs.mkdirSync(folder, { recursive: true })
+const environment = regexEnvironment()
+let count = 0
+for (const [name, grammar] of grammars) {
+  const patterns = new Set()
+  collect(grammar, patterns)
+  const table = {}
+  for (const source of patterns) translate(source, table)
+  count += Object.keys(table).length
+  fs.writeFileSync(new URL(`${name}.json`, folder), JSON.stringify({ environment, table }))
+}
 console.log(
-  `regex-table.json: ${Object.keys(table).length} patterns of ${languages.length} languages`,
+  `regex-table/: ${count} patterns of ${grammars.size} grammars (${languages.length} languages)`,
 )

@@ -5,14 +5,25 @@ import {
   defaultJavaScriptRegexConstructor,
 } from 'shiki'
 import { describe, expect, test } from 'vitest'
-import { regexEnvironment, regexFromTable } from '../src/lib/regex-table.js'
+import { getSharedHighlighter } from '../src/lib/highlighter.js'
+import {
+  regexEnvironment,
+  regexFromTable,
+  regexTablesInUse,
+  useRegexTables,
+} from '../src/lib/regex-table.js'
 
-// The table is written by `pnpm build` (scripts/regex-table.js).
-const file = new URL('../dist/regex-table.json', import.meta.url)
-const { environment, table } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-  environment: string
-  table: Record<string, unknown>
-}
+// The tables are written by `pnpm build` (scripts/regex-table.js), one per grammar.
+const folder = new URL('../dist/regex-table/', import.meta.url)
+const grammars = fs.readdirSync(folder).map((file) => file.replace(/\.json$/, ''))
+const files = grammars.map(
+  (grammar) =>
+    JSON.parse(fs.readFileSync(new URL(`${grammar}.json`, folder), 'utf8')) as {
+      environment: string
+      table: Record<string, unknown>
+    },
+)
+const table = Object.assign({}, ...files.map((file) => file.table)) as Record<string, unknown>
 const patterns = Object.keys(table)
 
 /** What Shiki's JavaScript engine builds for `pattern` on its own, or the error it skips. */
@@ -27,11 +38,24 @@ function translated(pattern: string, construct: (pattern: string) => RegExp) {
 
 describe('the regex table', () => {
   test('was made for this runtime, with the grammars of the common languages', () => {
-    expect(environment).toBe(regexEnvironment())
+    for (const file of files) expect(file.environment).toBe(regexEnvironment())
+    expect(grammars).toEqual(expect.arrayContaining(['javascript', 'python', 'go', 'rust', 'css']))
     expect(patterns.length).toBeGreaterThan(1000)
   })
 
+  test("is read grammar by grammar, as the shared highlighter loads them (an alias's name reads nothing)", async () => {
+    const highlighter = await getSharedHighlighter(['github-light'])
+    await highlighter.loadLanguage('html')
+    // HTML embeds JavaScript and CSS: their tables are read with it.
+    expect(regexTablesInUse()).toEqual(expect.arrayContaining(['html', 'javascript', 'css']))
+    expect(regexTablesInUse()).not.toContain('go')
+    useRegexTables(['js', 'no-such-grammar', '../regex-table/go'])
+    expect(regexTablesInUse()).not.toContain('go')
+    expect(regexTablesInUse().filter((name) => name === 'javascript')).toHaveLength(1)
+  })
+
   test('gives every pattern the regex Shiki would build at run time', () => {
+    useRegexTables(grammars)
     const construct = (pattern: string) =>
       defaultJavaScriptRegexConstructor(pattern, { target: 'auto' })
     for (const pattern of patterns) {
@@ -40,6 +64,7 @@ describe('the regex table', () => {
   }, 120_000)
 
   test('holds nearly every pattern highlighting Python and TypeScript asks for', async () => {
+    useRegexTables(['python', 'typescript'])
     const asked: string[] = []
     const highlighter = await createHighlighter({
       themes: ['github-light'],

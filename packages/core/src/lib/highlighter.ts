@@ -10,7 +10,7 @@ import {
 import { codeThemes, isOwnCodeTheme } from './code-themes.js'
 import { codeToHastOnePass, codeToHtmlOnePass } from './highlight-one-pass.js'
 import { asParsedTree, cloneTree } from './parsed-tree.js'
-import { regexFromTable } from './regex-table.js'
+import { regexFromTable, useRegexTables } from './regex-table.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: Shiki's generic parameters are the bundled id unions.
 export type Highlighter = HighlighterGeneric<any, any> & {
@@ -58,8 +58,12 @@ export const memoEntries = 512
  * `codeToHtml` call, identical calls answered from a memo, and
  * `codeToHtmlTree`, which gives the parsed tree of the plain case without
  * HTML in between (memoized too; each caller gets its own copy).
+ * `onLanguages` is told the loaded languages after each `loadLanguage`.
  */
-export function withLimits(highlighter: Highlighter): Highlighter {
+export function withLimits(
+  highlighter: Highlighter,
+  onLanguages?: (loaded: string[]) => void,
+): Highlighter {
   const memo = new Map<string, string>()
   const trees = new Map<string, HastRoot>()
   const limit = (options: CodeToHastOptions): CodeToHastOptions => ({
@@ -92,6 +96,7 @@ export function withLimits(highlighter: Highlighter): Highlighter {
     loadLanguage: async (...langs) => {
       const before = highlighter.getLoadedLanguages().length
       await highlighter.loadLanguage(...langs)
+      onLanguages?.(highlighter.getLoadedLanguages())
       if (highlighter.getLoadedLanguages().length !== before) {
         memo.clear()
         trees.clear()
@@ -150,14 +155,15 @@ export function getSharedHighlighter(
 ): Promise<Highlighter> {
   let promise = shared.get(engine)
   if (!promise) {
+    const javascript = engine === 'javascript'
     promise = createHighlighter({
       themes: themes.map(themeToLoad),
       langs: [],
-      engine:
-        engine === 'javascript'
-          ? createJavaScriptRegexEngine({ forgiving: true, regexConstructor: regexFromTable })
-          : createOnigurumaEngine(import('shiki/wasm')),
-    }).then(withLimits)
+      engine: javascript
+        ? createJavaScriptRegexEngine({ forgiving: true, regexConstructor: regexFromTable })
+        : createOnigurumaEngine(import('shiki/wasm')),
+      // A grammar's regexes are built when it first tokenizes: its table is read by then.
+    }).then((highlighter) => withLimits(highlighter, javascript ? useRegexTables : undefined))
     shared.set(engine, promise)
     promise.catch(() => shared.delete(engine))
   }

@@ -4,7 +4,7 @@ import { defaultJavaScriptRegexConstructor } from 'shiki'
 
 /**
  * Grammar regexes translated to JavaScript when the package is built
- * (scripts/regex-table.js writes dist/regex-table.json), so that a thread
+ * (scripts/regex-table.js writes dist/regex-table/<grammar>.json), so that a thread
  * does not spend hundreds of milliseconds translating the same Oniguruma
  * patterns on every cold build. A pattern not in the table, or a table made
  * where RegExp supports other features, is translated at run time as before:
@@ -62,30 +62,53 @@ export function regexEnvironment(): string {
   })
 }
 
-let loaded: RegexTable['table'] | undefined
+/** The tables of the grammars read so far (see `useRegexTables`), and the names tried. */
+const loaded: RegexTable['table'][] = []
+const tried = new Set<string>()
+const used: string[] = []
+let environment: string | undefined
 
-function tableFile(): URL {
-  // Tests run this file as TypeScript: the table is in the built package.
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/regex-table.json', import.meta.url)
-    : new URL('../regex-table.json', import.meta.url)
+/** The grammars whose tables this thread uses, in the order read. */
+export const regexTablesInUse = (): readonly string[] => used
+
+function tableFile(grammar: string): URL {
+  // Tests run this file as TypeScript: the tables are in the built package.
+  const folder = import.meta.url.endsWith('.ts') ? '../../dist/regex-table/' : '../regex-table/'
+  return new URL(`${folder}${grammar}.json`, import.meta.url)
 }
 
-function table(): RegexTable['table'] {
-  if (loaded) return loaded
-  loaded = {}
-  try {
-    const read = JSON.parse(fs.readFileSync(tableFile(), 'utf8')) as RegexTable
-    if (read.environment === regexEnvironment()) loaded = read.table
-  } catch {
-    // No table (a build without it): every pattern is translated at run time.
+/**
+ * Reads the tables of `grammars` (names as `getLoadedLanguages()` gives
+ * them: aliases have no table and are skipped) not read yet. Called when a
+ * grammar is loaded, before its regexes are built; a pattern of a grammar
+ * whose table was not read is translated at run time, to the same regex.
+ */
+export function useRegexTables(grammars: Iterable<string>): void {
+  for (const grammar of grammars) {
+    if (tried.has(grammar)) continue
+    tried.add(grammar)
+    if (!/^[\w.+-]+$/.test(grammar)) continue // not a file name we write
+    try {
+      const read = JSON.parse(fs.readFileSync(tableFile(grammar), 'utf8')) as RegexTable
+      environment ??= regexEnvironment()
+      if (read.environment === environment) {
+        loaded.push(read.table)
+        used.push(grammar)
+      }
+    } catch {
+      // No table for this grammar (an alias, a language not in the list, a build without tables).
+    }
   }
-  return loaded
+}
+
+function lookUp(pattern: string): Translation | null | undefined {
+  for (const table of loaded) if (Object.hasOwn(table, pattern)) return table[pattern]
+  return undefined
 }
 
 /** The `regexConstructor` for Shiki's JavaScript engine: from the table when it has the pattern. */
 export function regexFromTable(pattern: string): RegExp {
-  const known = Object.hasOwn(table(), pattern) ? table()[pattern] : undefined
+  const known = lookUp(pattern)
   if (known === undefined) return defaultJavaScriptRegexConstructor(pattern, { target: 'auto' })
   if (known === null) throw new Error(`Shiki's JavaScript engine cannot run /${pattern}/`)
   return known.options
