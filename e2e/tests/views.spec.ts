@@ -1,5 +1,18 @@
+import type { Page } from '@playwright/test'
 import { dom } from './dom.js'
-import { expect, expectAt, findSlide, settled, test } from './fixtures.js'
+import { type DeckSummary, expect, expectAt, findSlide, settled, test } from './fixtures.js'
+
+/** Open the deck one slide before a one-step slide with notes; returns that slide's index. */
+async function openBeforeNotes(
+  page: Page,
+  deck: DeckSummary,
+  deckUrl: (hash?: string) => string,
+): Promise<number> {
+  const notesSlide = findSlide(deck, 'slide with notes', (s) => s.hasNotes && s.steps === 1)
+  await page.goto(deckUrl(`#slide${notesSlide}`))
+  await expectAt(page, notesSlide - 1)
+  return notesSlide
+}
 
 test('2 shows the speaker notes of the slide and hides them again', async ({
   page,
@@ -57,9 +70,7 @@ test('the presenter window from p stays in sync with the audience window', async
   deck,
   deckUrl,
 }) => {
-  const notesSlide = findSlide(deck, 'slide with notes', (s) => s.hasNotes && s.steps === 1)
-  await page.goto(deckUrl(`#slide${notesSlide}`))
-  await expectAt(page, notesSlide - 1)
+  const notesSlide = await openBeforeNotes(page, deck, deckUrl)
   const [presenter] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('p')])
   await presenter.waitForLoadState()
   await expect(dom.presenter(presenter)).toBeVisible()
@@ -88,9 +99,7 @@ test('a presenter window whose sync code arrives late still follows a move made 
   deck,
   deckUrl,
 }) => {
-  const notesSlide = findSlide(deck, 'slide with notes', (s) => s.hasNotes && s.steps === 1)
-  await page.goto(deckUrl(`#slide${notesSlide}`))
-  await expectAt(page, notesSlide - 1)
+  const notesSlide = await openBeforeNotes(page, deck, deckUrl)
   // Hold the presenter window's late chunk (swipes, sync) until the audience has moved.
   let asked: () => void = () => {}
   const wasAsked = new Promise<void>((resolve) => {
