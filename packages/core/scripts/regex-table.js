@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import { toRegExpDetails } from 'oniguruma-to-es'
-import { bundledLanguages } from 'shiki'
+import { bundledLanguages, bundledLanguagesInfo } from 'shiki'
 import { regexEnvironment, translateOptions } from '../dist/lib/regex-table.js'
 
 /** Languages decks use most; a grammar not listed is translated at run time, as before. */
@@ -74,11 +74,13 @@ function scannerSources(source) {
   return [variant(false, false), variant(false, true), variant(true, false), variant(true, true)]
 }
 
-/** The grammars of `languages` and those they embed, by grammar name. */
+/** The grammars of `languages` and those they embed, by grammar name; and each language's own. */
 const grammars = new Map()
+const own = new Map()
 for (const name of languages) {
   const { default: loaded } = await bundledLanguages[name]()
   for (const grammar of loaded) grammars.set(grammar.name, grammar)
+  own.set(name, (loaded.find((grammar) => grammar.name === name) ?? loaded.at(-1)).name)
 }
 
 function translate(source, into) {
@@ -97,13 +99,33 @@ fs.rmSync(new URL('../dist/regex-table.json', import.meta.url), { force: true })
 fs.mkdirSync(folder, { recursive: true })
 const environment = regexEnvironment()
 let count = 0
+const sizes = new Map()
 for (const [name, grammar] of grammars) {
   const patterns = new Set()
   collect(grammar, patterns)
   const table = {}
   for (const source of patterns) translate(source, table)
   count += Object.keys(table).length
-  fs.writeFileSync(new URL(`${name}.json`, folder), JSON.stringify({ environment, table }))
+  const json = JSON.stringify({ environment, table })
+  sizes.set(name, json.length)
+  fs.writeFileSync(new URL(`${name}.json`, folder), json)
+}
+writeLanguageCosts()
+
+/**
+ * dist/language-costs.json: for each language of `languages` and its
+ * aliases, the size of its own grammar's table, which is about what the
+ * language costs a thread (compiling its regexes, then running them) next
+ * to others (grammars it embeds compile only if the code uses them):
+ * src/lib/pool-lanes.ts balances the compile threads with it.
+ */
+function writeLanguageCosts() {
+  const costs = {}
+  const aliases = new Map(bundledLanguagesInfo.map((info) => [info.id, info.aliases ?? []]))
+  for (const [language, grammar] of own) {
+    for (const id of [language, ...(aliases.get(language) ?? [])]) costs[id] = sizes.get(grammar)
+  }
+  fs.writeFileSync(new URL('../dist/language-costs.json', import.meta.url), JSON.stringify(costs))
 }
 console.log(
   `regex-table/: ${count} patterns of ${grammars.size} grammars (${languages.length} languages)`,
