@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 
@@ -31,7 +31,8 @@ main(process.argv.slice(2))
 async function startThreadsEarly(args) {
   const pool = import('@slidemark/core/pool')
   const deck = args.find((arg) => !arg.startsWith('-') && /\.(?:md|markdown)$/i.test(arg))
-  if (!deck) return
+  // Only a regular file: reading a named pipe here would take the text the command reads.
+  if (!deck || !statSync(deck).isFile()) return
   const source = readFileSync(deck, 'utf8')
   const { hasSlideCache } = await import('../dist/slide-cache.js')
   if (hasSlideCache(path.dirname(realpathSync(deck)))) return
