@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 
@@ -32,7 +33,8 @@ async function startThreadsEarly(args) {
   const pool = import('@slidemark/core/pool')
   const deck = args.find((arg) => !arg.startsWith('-') && /\.(?:md|markdown)$/i.test(arg))
   // Only a regular file: reading a named pipe here would take the text the command reads.
-  if (!deck || !statSync(deck).isFile()) return
+  // (Asynchronously: Node 20's statSync of a named pipe here broke the ES module loading after.)
+  if (!deck || !(await stat(deck)).isFile()) return
   const source = readFileSync(deck, 'utf8')
   const { hasSlideCache } = await import('../dist/slide-cache.js')
   if (hasSlideCache(path.dirname(realpathSync(deck)))) return
