@@ -76,7 +76,9 @@ export function readDeckSource(input: string, cwd = process.cwd()): Omit<LoadedD
   // A pipe can be read once, and a deck is read more than once (the compile, the watcher):
   // it hung or failed later, far from the cause.
   if (!stat.isFile()) {
-    throw new CliError(`${shown} is not a regular file (a pipe or a device): save the deck to a file`)
+    throw new CliError(
+      `${shown} is not a regular file (a pipe or a device): save the deck to a file`,
+    )
   }
   if (!DECK_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
     throw new CliError(`${shown} is not a deck: expected a Markdown file (.slides.md or .md)`)

@@ -68,15 +68,18 @@ describe.concurrent('bad input gets a one-line reason and a non-zero exit', () =
     expect(result.stderr).toContain('folder.slides.md is a folder, not a deck file')
   })
 
-  it.skipIf(process.platform === 'win32')('a named pipe is not a deck, and nothing waits on it', async () => {
-    const pipe = path.join(work, 'pipe.slides.md')
-    execFileSync('mkfifo', [pipe])
-    const result = await runCli(['build', 'pipe.slides.md'], { cwd: work })
-    expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toBe(
-      'slidemark: pipe.slides.md is not a regular file (a pipe or a device): save the deck to a file',
-    )
-  })
+  it.skipIf(process.platform === 'win32')(
+    'a named pipe is not a deck, and nothing waits on it',
+    async () => {
+      const pipe = path.join(work, 'pipe.slides.md')
+      execFileSync('mkfifo', [pipe])
+      const result = await runCli(['build', 'pipe.slides.md'], { cwd: work })
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim()).toBe(
+        'slidemark: pipe.slides.md is not a regular file (a pipe or a device): save the deck to a file',
+      )
+    },
+  )
 
   it('a file that is not Markdown is not a deck', async () => {
     scratch('notes.txt', '# Hello\n')
