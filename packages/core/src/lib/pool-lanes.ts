@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { builtFile } from './built-file.js'
 import type { SlideSource } from './split.js'
 
 /** Fence info strings, `!lang` marker lines and inline `{:lang}`: the languages a slide may use. */
@@ -30,12 +31,9 @@ let readCosts: LanguageCosts | undefined
 
 /** dist/language-costs.json, read once; empty when the build wrote none. */
 export function languageCosts(): LanguageCosts {
-  // Tests run this file as TypeScript: the file is in the built package.
-  const file = import.meta.url.endsWith('.ts')
-    ? '../../dist/language-costs.json'
-    : '../language-costs.json'
+  if (readCosts) return readCosts
   try {
-    readCosts ??= JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'))
+    readCosts = JSON.parse(fs.readFileSync(builtFile('language-costs.json'), 'utf8'))
   } catch {
     readCosts = {}
   }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import Tinypool from 'tinypool'
 import type { CompileOptions, Deck } from '../types.js'
+import { builtFile } from './built-file.js'
 import { describe, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
 import { laneQueues, takeBatch } from './pool-lanes.js'
@@ -107,9 +108,7 @@ function getPool(threads = 1): Tinypool {
  * this file as TypeScript and use the built bundle too.
  */
 function workerFile(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/worker/pool-worker.js', import.meta.url)
-    : new URL('../worker/pool-worker.js', import.meta.url)
+  return builtFile('worker/pool-worker.js')
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { EmulatedRegExp, type ToRegExpOptions } from 'oniguruma-to-es'
 import { defaultJavaScriptRegexConstructor } from 'shiki'
+import { builtFile } from './built-file.js'
 
 /**
  * Grammar regexes translated to JavaScript when the package is built
@@ -71,11 +72,7 @@ let environment: string | undefined
 /** The grammars whose tables this thread uses, in the order read. */
 export const regexTablesInUse = (): readonly string[] => used
 
-function tableFile(grammar: string): URL {
-  // Tests run this file as TypeScript: the tables are in the built package.
-  const folder = import.meta.url.endsWith('.ts') ? '../../dist/regex-table/' : '../regex-table/'
-  return new URL(`${folder}${grammar}.json`, import.meta.url)
-}
+const tableFile = (grammar: string): URL => builtFile(`regex-table/${grammar}.json`)
 
 /**
  * Reads the tables of `grammars` (names as `getLoadedLanguages()` gives
