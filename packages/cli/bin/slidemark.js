@@ -27,7 +27,10 @@ main(process.argv.slice(2))
  * deck (the first `.md` argument) without a slide cache yet: a thread takes
  * 0.2 s to load the pipeline, which it now does while this thread loads the
  * CLI instead of after (60 ms sooner on a cold 500-slide build). The command
- * starts them itself otherwise (`startCompileThreads`), with the same test.
+ * starts them itself otherwise (`startCompileThreads`). Unlike the command,
+ * this does not read the configuration: with plugins in it, the deck
+ * compiles on this thread and the threads started here stay idle (idle
+ * threads never keep the process alive).
  */
 async function startThreadsEarly(args) {
   const pool = import('@slidemark/core/pool')
