@@ -282,14 +282,24 @@ function coreFingerprint(): string {
     return 'unresolved'
   }
   const hash = createHash('sha256')
-  const built = path.dirname(entry)
-  for (const file of listFiles(built)) {
+  const root = packageRoot(entry)
+  const built = path.join(root, 'dist')
+  for (const file of fs.existsSync(built) ? listFiles(built) : []) {
     const stat = fs.statSync(file)
     hash.update(`${path.relative(built, file)}\0${stat.size}\0${stat.mtimeMs}\0`)
   }
-  const manifest = path.join(built, '..', 'package.json')
+  const manifest = path.join(root, 'package.json')
   if (fs.existsSync(manifest)) hash.update(fs.readFileSync(manifest))
   return hash.digest('hex')
+}
+
+/** The folder of the package.json nearest above `file` (the entry is `dist/bundle/index.js`). */
+function packageRoot(file: string): string {
+  let dir = path.dirname(file)
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir)
+  }
+  return dir
 }
 
 /** Files under `directory`, sorted, without node_modules. */
