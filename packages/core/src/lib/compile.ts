@@ -105,15 +105,19 @@ async function compileDeck(
     reused ?? prepareSlides(format, lines, bodyStart, frontMatter.meta, options.compat)
   const sources = prepared.slides
   const facts = new TextFactsTable(memo, reused !== undefined)
+  const themeMessages = await checkThemes(options, frontMatter.meta, lines)
+  // Rendering starts first (a pool's threads get their slides now); the deck's checks run meanwhile.
+  const rendering = renderSlides(sources, options, render, facts)
+  rendering.catch(() => {}) // awaited below, also if a check throws first
   const messages: PlacedMessage[] = [
     ...frontMatter.messages,
     ...switches.messages,
     ...choice.messages,
     ...prepared.messages,
     ...checkSlides(sources, (slide) => facts.of(slide).fence),
-    ...(await checkThemes(options, frontMatter.meta, lines)),
+    ...themeMessages,
   ]
-  const rendered = await renderSlides(sources, options, render, facts)
+  const rendered = await rendering
   const running = await renderRunning(sources, options, render, facts)
   const texts = facts.texts
   const memoOfThis: DeckMemo = { text, lines, generations, formatOption, bodyStart, choice, texts }
