@@ -15,9 +15,13 @@ import { setFlagsFromString } from 'node:v8'
 // many times, so the bytecode step was work thrown away: compiling JavaScript's 380
 // straight to machine code takes 84 ms instead of 106 + 86 ms (cold 500-slide build:
 // 4 % less CPU and wall time, 8 interleaved pairs).
+// And the young generation starts at its usual maximum (16 MB) instead of growing to it
+// from 1 MB: a compile thread allocates fast from its first slide, and a cold 500-slide
+// build ran 50 scavenges instead of 77 (CPU 2.06 -> 2.00 s; peak memory unchanged).
 // Set before any thread starts: V8's flags are the process's.
 setFlagsFromString('--interrupt-budget=1000000')
 setFlagsFromString('--no-regexp-tier-up')
+setFlagsFromString('--min-semi-space-size=16')
 
 if (['build', 'check', 'export'].includes(process.argv[2])) {
   startThreadsEarly(process.argv.slice(3)).catch(() => {
