@@ -40,6 +40,11 @@ test('resizing the window keeps the whole slide visible and centred', async ({ p
 test('printing to PDF gives exactly one page per slide', async ({ page, deck, deckUrl }) => {
   await page.goto(deckUrl())
   await expectAt(page, 0)
+  // As `slidemark export` does: print media first, then the PDF once the print layout is
+  // there. That layout is drawn by code that arrives after the first slide (late.ts): a
+  // PDF taken at once printed one empty page when it had not arrived yet.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.slidemark-print-page')).toHaveCount(deck.slides.length)
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
   // Chromium writes one `/Type /Page` dictionary per page (plus one `/Pages`).
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []

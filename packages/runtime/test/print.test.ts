@@ -116,6 +116,28 @@ describe('preparePrint', () => {
     expect(layout()).toBeNull()
   })
 
+  it('lays out at once when the page is already in print media, and undoes it when that ends', () => {
+    let change: ((event: { matches: boolean }) => void) | undefined
+    const original = window.matchMedia
+    window.matchMedia = ((query: string) => ({
+      matches: query === 'print',
+      media: query,
+      addEventListener: (_type: string, listener: typeof change) => {
+        change = listener
+      },
+      removeEventListener: () => {},
+    })) as unknown as typeof window.matchMedia
+    onTestFinished(() => {
+      window.matchMedia = original
+    })
+    const { layout, pages } = setup()
+    expect(pages()).toHaveLength(3)
+    window.dispatchEvent(new Event('afterprint'))
+    expect(layout()).not.toBeNull()
+    change?.({ matches: false })
+    expect(layout()).toBeNull()
+  })
+
   it('builds one layout however often print starts', () => {
     const { host } = setup()
     window.dispatchEvent(new Event('beforeprint'))

@@ -101,6 +101,9 @@ export function preparePrint<S extends PresentableSlide>(options: PrintOptions<S
   win?.addEventListener('beforeprint', before)
   win?.addEventListener('afterprint', after)
   media?.addEventListener?.('change', onMedia)
+  // This code arrives after the first slide (late.ts): a page already in print media
+  // (a PDF export started right after load, a print preview open) gets its layout now.
+  if (media?.matches) build('media')
   return () => {
     stopLazy?.()
     win?.removeEventListener('beforeprint', before)
