@@ -68,7 +68,20 @@ const { values } = parseArgs({
 
 const started = performance.now()
 const core = await transpile('core')
-const plugin = await transpile('vite-plugin', { '@slidemark/core': core })
+// The compile threads load core's built worker (`dist/worker/`, one bundle); unbuilt, the
+// transpiled worker module does, through the path `builtFile()` gives beside these files.
+const worker = path.join(path.dirname(core), 'worker', 'pool-worker.js')
+mkdirSync(path.dirname(worker), { recursive: true })
+writeFileSync(worker, "export { default } from '../lib/pool-worker.js'\n")
+// The plugin takes `parseHash` from the runtime (Node side): its sources too, and the
+// Mermaid loader a deck with diagrams imports is the runtime's source (Vite serves it).
+const runtime = await transpile('runtime')
+const plugin = await transpile('vite-plugin', {
+  '@slidemark/core': core,
+  '@slidemark/core/pool': path.join(path.dirname(core), 'pool.js'),
+  '@slidemark/runtime': runtime,
+  '@slidemark/runtime/mermaid': path.join(packages, 'runtime', 'src', 'mermaid.ts'),
+})
 const { slidemark } = await import(pathToFileURL(plugin).href)
 
 /**
