@@ -281,6 +281,15 @@ function coreFingerprint(): string {
   } catch {
     return 'unresolved'
   }
+  return packageFingerprint(entry)
+}
+
+/**
+ * A hash of the package whose entry point is `entry`: its `package.json`
+ * and the size and time of the files under its `dist/` that run (see
+ * `isRunCode`), so a rebuilt package in a workspace gets a new one.
+ */
+export function packageFingerprint(entry: string): string {
   const hash = createHash('sha256')
   const root = packageRoot(entry)
   const built = path.join(root, 'dist')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { type CachedSlide, compile, VERSION } from '@slidemark/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cacheNamespace, createDiskCache } from '../src/disk-cache.js'
+import { cacheNamespace, createDiskCache, packageFingerprint } from '../src/disk-cache.js'
 
 const directories: string[] = []
 function freshDirectory() {
@@ -145,6 +145,42 @@ describe('cacheNamespace', () => {
   it('changes with compile options and is stable otherwise', () => {
     expect(cacheNamespace({ lineNumbers: true })).toBe(cacheNamespace({ lineNumbers: true }))
     expect(cacheNamespace({ lineNumbers: true })).not.toBe(cacheNamespace({ lineNumbers: false }))
+  })
+})
+
+describe('packageFingerprint', () => {
+  it('follows what runs of a package bundled into dist/bundle/, not its tsc output, types or maps', () => {
+    const root = freshDirectory()
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+      fs.writeFileSync(path.join(root, file), text)
+    }
+    write('package.json', '{"name":"@slidemark/core","version":"1.0.0"}')
+    write('dist/bundle/index.js', 'export {}')
+    write('dist/worker/pool-worker.js', 'export default () => []')
+    write('dist/regex-table/go.json', '{}')
+    write('dist/lib/compile.js', 'export {}')
+    write('dist/index.d.ts', 'export {}')
+    write('dist/bundle/index.js.map', '{}')
+    const entry = path.join(root, 'dist', 'bundle', 'index.js')
+    const first = packageFingerprint(entry)
+    expect(packageFingerprint(entry)).toBe(first)
+    for (const unread of ['dist/lib/compile.js', 'dist/index.d.ts', 'dist/bundle/index.js.map']) {
+      write(unread, 'changed, and longer than before')
+      expect(packageFingerprint(entry)).toBe(first)
+    }
+    const seen = new Set([first])
+    for (const [file, text] of [
+      ['dist/worker/pool-worker.js', 'export default () => [1]'],
+      ['dist/regex-table/go.json', '{"a":1}'],
+      ['dist/bundle/index.js', 'export const a = 1'],
+      ['package.json', '{"name":"@slidemark/core","version":"1.0.1"}'],
+    ] as const) {
+      write(file, text)
+      const next = packageFingerprint(entry)
+      expect(seen.has(next), file).toBe(false)
+      seen.add(next)
+    }
   })
 })
 
