@@ -293,9 +293,11 @@ export function packageFingerprint(entry: string): string {
   const hash = createHash('sha256')
   const root = packageRoot(entry)
   const built = path.join(root, 'dist')
-  for (const file of fs.existsSync(built) ? listFiles(built).filter(isRunCode) : []) {
+  for (const file of fs.existsSync(built) ? listFiles(built) : []) {
+    const relative = path.relative(built, file)
+    if (!isRunCode(relative)) continue
     const stat = fs.statSync(file)
-    hash.update(`${path.relative(built, file)}\0${stat.size}\0${stat.mtimeMs}\0`)
+    hash.update(`${relative}\0${stat.size}\0${stat.mtimeMs}\0`)
   }
   const manifest = path.join(root, 'package.json')
   if (fs.existsSync(manifest)) hash.update(fs.readFileSync(manifest))
@@ -303,12 +305,14 @@ export function packageFingerprint(entry: string): string {
 }
 
 /**
- * Whether a file of core's `dist/` is read when it compiles: its bundles, worker
- * and tables, not the `tsc` output they are built from, nor types and source maps
- * (300 files stat'ed took 10 ms of every CLI start).
+ * Whether a file of core's `dist/`, by its path relative to `dist/`, is read
+ * when it compiles: its bundles, worker and tables, not the `tsc` output they
+ * are built from, nor types and source maps (300 files stat'ed took 10 ms of
+ * every CLI start). Relative, so that a `dist/lib/` folder of the user's higher
+ * up the path does not drop every file from the fingerprint.
  */
-function isRunCode(file: string): boolean {
-  return !/[\\/]dist[\\/]lib[\\/]|\.d\.ts$|\.map$/.test(file)
+function isRunCode(relative: string): boolean {
+  return !/^lib[\\/]|\.d\.ts$|\.map$/.test(relative)
 }
 
 /** The folder of the package.json nearest above `file` (the entry is `dist/bundle/index.js`). */
