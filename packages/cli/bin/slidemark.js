@@ -10,18 +10,8 @@ import { setFlagsFromString } from 'node:v8'
 // that stay hot for longer cut a cold 500-slide build from 4.2 to 3.1 s of CPU and from
 // 2.4 to 2.0 s on 2 cores (2 000 slides: 4.8 to 4.3 s); the dev server showed the first
 // of 500 slides in 1.55 s instead of 1.8 s and a one-slide edit in 29 ms instead of 38.
-// Likewise for regexes: V8 first compiles a regex to bytecode and, on its second run, to
-// machine code as well. Shiki's grammars are hundreds of large regexes, nearly all run
-// many times, so the bytecode step was work thrown away: compiling JavaScript's 380
-// straight to machine code takes 84 ms instead of 106 + 86 ms (cold 500-slide build:
-// 4 % less CPU and wall time, 8 interleaved pairs).
-// And the young generation starts at its usual maximum (16 MB) instead of growing to it
-// from 1 MB: a compile thread allocates fast from its first slide, and a cold 500-slide
-// build ran 50 scavenges instead of 77 (CPU 2.06 -> 2.00 s; peak memory unchanged).
 // Set before any thread starts: V8's flags are the process's.
 setFlagsFromString('--interrupt-budget=1000000')
-setFlagsFromString('--no-regexp-tier-up')
-setFlagsFromString('--min-semi-space-size=16')
 
 if (['build', 'check', 'export'].includes(process.argv[2])) {
   startThreadsEarly(process.argv.slice(3)).catch(() => {
