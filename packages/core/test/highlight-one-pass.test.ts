@@ -118,6 +118,56 @@ describe('codeToHtmlOnePass', () => {
     )
   })
 
+  /** The same lines in other states: inside a comment, a string, a heredoc, another fence. */
+  const sharedLines: Array<{ lang: string; code: string }> = [
+    { lang: 'javascript', code: 'const a = 1\n}\nreturn a' },
+    { lang: 'javascript', code: '/*\nconst a = 1\n}\n*/\nconst a = 1\n}' },
+    { lang: 'javascript', code: 'const t = `\nconst a = 1\n${a}\n`\nconst a = 1' },
+    { lang: 'html', code: '<script>\nconst a = 1\n</script>\nconst a = 1\n<style>\n}\n</style>' },
+    { lang: 'python', code: 'x = """\nreturn a\n"""\nreturn a\n# return a\nreturn a' },
+    { lang: 'markdown', code: '````js\nconst a = 1\n```\nconst a = 1\n````\nconst a = 1' },
+    { lang: 'markdown', code: '```js\nconst a = 1\n```\nconst a = 1\n````\nconst a = 1' },
+    { lang: 'bash', code: 'cat <<EOF\necho hi\nEND\nEOF\necho hi' },
+    { lang: 'bash', code: 'cat <<END\necho hi\nEOF\nEND\necho hi' },
+    { lang: 'javascript', code: 'const a = 1\n}\nreturn a' },
+  ]
+
+  test('a line met again in another state is tokenized again, as Shiki would', async () => {
+    const langs = [...new Set(sharedLines.map((block) => block.lang))]
+    for (const themes of themePairs.slice(0, 2)) {
+      const highlighter = await highlighterFor(themes, langs)
+      for (const { lang, code } of [...sharedLines, ...sharedLines.toReversed()]) {
+        const options = prettyCodeOptions(lang, themes)
+        const html = codeToHtmlOnePass(highlighter, code, options)
+        expect(html, `${lang}: ${code}`).toBe(highlighter.codeToHtml(code, options))
+      }
+    }
+  })
+
+  test('a line met again in the same state is not tokenized again', async () => {
+    const themes = themePairs[0] as { light: string; dark: string }
+    const highlighter = await highlighterFor(themes, ['go'])
+    const grammar = highlighter.getLanguage('go') as unknown as { tokenizeLine2: () => unknown }
+    const tokenizeLine2 = grammar.tokenizeLine2
+    let calls = 0
+    grammar.tokenizeLine2 = function (this: unknown, ...args: unknown[]) {
+      calls++
+      return tokenizeLine2.apply(this, args as never)
+    }
+    const code = (ownBlocks[2] as { code: string }).code
+    const lines = code.split('\n').filter((line) => line !== '').length
+    const options = prettyCodeOptions('go', themes)
+    const first = codeToHtmlOnePass(highlighter, code, options)
+    expect(calls).toBe(lines)
+    expect(codeToHtmlOnePass(highlighter, code, options)).toBe(first)
+    expect(calls).toBe(lines)
+    const changed = code.replace('var zero T', 'var none T')
+    const html = codeToHtmlOnePass(highlighter, changed, options)
+    expect(calls).toBe(lines + 1)
+    expect(html).toBe(highlighter.codeToHtml(changed, options))
+    grammar.tokenizeLine2 = tokenizeLine2
+  })
+
   test('declines what it does not reproduce, leaving it to Shiki', async () => {
     const themes = themePairs[0] as { light: string; dark: string }
     const highlighter = await highlighterFor(themes, ['go'])

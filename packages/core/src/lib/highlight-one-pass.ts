@@ -199,7 +199,7 @@ interface Grammar {
     line: string,
     state: unknown,
     timeLimit?: number,
-  ): { tokens: Uint32Array; ruleStack: unknown }
+  ): { tokens: Uint32Array; ruleStack: unknown; stoppedEarly: boolean }
   readonly themeProvider: { setTheme(theme: unknown): void; _theme?: unknown }
 }
 
@@ -315,6 +315,7 @@ function tokenize(
   const previous = provider._theme
   provider.setTheme(tuple)
   try {
+    const memo = lineMemo(grammar, tuple, JSON.stringify(replacements))
     let state: unknown = INITIAL
     return splitLines(code).map(([line, lineOffset]): ThemedTokenWithVariants[] => {
       if (line === '') return []
@@ -324,33 +325,173 @@ function tokenize(
         )
         return [{ content: line, offset: lineOffset, variants }]
       }
-      const result = grammar.tokenizeLine2(line, state, tokenizeTimeLimit)
-      state = result.ruleStack
-      const count = result.tokens.length / 2
-      const out: ThemedTokenWithVariants[] = []
-      for (let j = 0; j < count; j++) {
-        const start = result.tokens[2 * j] as number
-        const end = j + 1 < count ? (result.tokens[2 * j + 2] as number) : line.length
-        if (start === end) continue
-        const id = foregroundOf(result.tokens[2 * j + 1] as number)
-        const resolved = tuple.tuples[id]
-        if (!resolved || resolved.length !== themes.length) throw new Error(`no colour tuple ${id}`)
-        const variants: ThemedTokenWithVariants['variants'] = {}
-        themes.forEach((t, index) => {
-          const r = resolved[index] as Resolved
-          const color = (colorMaps[index] as string[])[r.foreground]
-          variants[t.color] = {
-            color: applyColorReplacements(color as string, replacements[index]),
-            fontStyle: r.fontStyle,
-          } as ThemedToken
-        })
-        out.push({ content: line.substring(start, end), offset: lineOffset + start, variants })
+      let known = memo.find(line, state)
+      if (!known) {
+        const result = grammar.tokenizeLine2(line, state, tokenizeTimeLimit)
+        const tokens = themedTokens(line, result.tokens, tuple, colorMaps, themes, replacements)
+        known = { state, tokens, next: result.ruleStack }
+        if (!result.stoppedEarly) memo.add(line, known)
       }
-      return out
+      state = known.next
+      return known.tokens.map((token) => ({ ...token, offset: lineOffset + token.offset }))
     })
   } finally {
     provider.setTheme(previous)
   }
+}
+
+/**
+ * One line's tokens, with offsets from the line's start: `tokenizeLine2`'s
+ * binary tokens read through the tuple theme, one variant per theme.
+ */
+function themedTokens(
+  line: string,
+  binary: Uint32Array,
+  tuple: TupleTheme,
+  colorMaps: string[][],
+  themes: Array<{ color: string; theme: string }>,
+  replacements: ReturnType<typeof resolveColorReplacements>[],
+): ThemedTokenWithVariants[] {
+  const count = binary.length / 2
+  const out: ThemedTokenWithVariants[] = []
+  for (let j = 0; j < count; j++) {
+    const start = binary[2 * j] as number
+    const end = j + 1 < count ? (binary[2 * j + 2] as number) : line.length
+    if (start === end) continue
+    const id = foregroundOf(binary[2 * j + 1] as number)
+    const resolved = tuple.tuples[id]
+    if (!resolved || resolved.length !== themes.length) throw new Error(`no colour tuple ${id}`)
+    const variants: ThemedTokenWithVariants['variants'] = {}
+    themes.forEach((t, index) => {
+      const r = resolved[index] as Resolved
+      const color = (colorMaps[index] as string[])[r.foreground]
+      variants[t.color] = {
+        color: applyColorReplacements(color as string, replacements[index]),
+        fontStyle: r.fontStyle,
+      } as ThemedToken
+    })
+    out.push({ content: line.substring(start, end), offset: start, variants })
+  }
+  return out
+}
+
+/** A line tokenized from `state`: its tokens (offsets from the line's start) and the state after. */
+interface KnownLine {
+  state: unknown
+  tokens: ThemedTokenWithVariants[]
+  next: unknown
+}
+
+/** Lines a memo keeps before it starts over, and states kept per line text. */
+const memoLines = 20_000
+const statesPerLine = 8
+
+/**
+ * Lines already tokenized by one grammar under one tuple theme. A line's
+ * tokens and the state after it depend only on its text and the state
+ * before it, so a line met again in the same state (boilerplate such as
+ * `}` or `import`, a code block repeated on the next slide with one line
+ * changed) is not tokenized again. States match when they are the same
+ * object or equal in every field that tokenizing reads (`sameState`); the
+ * start of a block (`INITIAL`) matches only itself, as it is the only state
+ * in which `\A` matches.
+ */
+class LineMemo {
+  private readonly lines = new Map<string, KnownLine[]>()
+  private size = 0
+
+  find(line: string, state: unknown): KnownLine | undefined {
+    const known = this.lines.get(line)
+    if (!known) return undefined
+    for (const entry of known) if (entry.state === state) return entry
+    if (state === INITIAL) return undefined
+    return known.find((entry) => entry.state !== INITIAL && sameState(entry.state, state))
+  }
+
+  add(line: string, entry: KnownLine): void {
+    if (this.size >= memoLines) {
+      this.lines.clear()
+      this.size = 0
+    }
+    const known = this.lines.get(line)
+    if (!known) this.lines.set(line, [entry])
+    else if (known.length < statesPerLine) known.push(entry)
+    else return
+    this.size++
+  }
+}
+
+const memos = new WeakMap<object, WeakMap<TupleTheme, Map<string, LineMemo>>>()
+
+/** The memo of `grammar` under `tuple` with the colour replacements keyed `replaced`. */
+function lineMemo(grammar: object, tuple: TupleTheme, replaced: string): LineMemo {
+  let byTuple = memos.get(grammar)
+  if (!byTuple) {
+    byTuple = new WeakMap()
+    memos.set(grammar, byTuple)
+  }
+  let byReplacements = byTuple.get(tuple)
+  if (!byReplacements) {
+    byReplacements = new Map()
+    byTuple.set(tuple, byReplacements)
+  }
+  let memo = byReplacements.get(replaced)
+  if (!memo) {
+    memo = new LineMemo()
+    byReplacements.set(replaced, memo)
+  }
+  return memo
+}
+
+/** vscode-textmate's `StateStackImpl`, the fields tokenizing a line reads. */
+interface StateFrame {
+  parent: StateFrame | null
+  depth: number
+  ruleId: number
+  endRule: string | null
+  beginRuleCapturedEOL: boolean
+  nameScopesList: ScopeFrame | null
+  contentNameScopesList: ScopeFrame | null
+}
+
+/** vscode-textmate's `AttributedScopeStack`: a scope name, its token attributes, the scopes above. */
+interface ScopeFrame {
+  parent: ScopeFrame | null
+  scopeName: string
+  tokenAttributes: number
+}
+
+/**
+ * Whether two states tokenize the next line alike: every frame's rule, end
+ * rule (with its back-references filled in), EOL capture and both scope
+ * lists, names and attributes, all the way down. (vscode-textmate's own
+ * `equals` skips the scopes of lower frames, which a pop brings back.)
+ */
+function sameState(a: unknown, b: unknown): boolean {
+  let x = a as StateFrame | null
+  let y = b as StateFrame | null
+  while (x !== y) {
+    if (!x || !y) return false
+    if (x.depth !== y.depth || x.ruleId !== y.ruleId || x.endRule !== y.endRule) return false
+    if (x.beginRuleCapturedEOL !== y.beginRuleCapturedEOL) return false
+    if (!sameScopes(x.nameScopesList, y.nameScopesList)) return false
+    if (!sameScopes(x.contentNameScopesList, y.contentNameScopesList)) return false
+    x = x.parent
+    y = y.parent
+  }
+  return true
+}
+
+function sameScopes(a: ScopeFrame | null, b: ScopeFrame | null): boolean {
+  let x = a
+  let y = b
+  while (x !== y) {
+    if (!x || !y) return false
+    if (x.scopeName !== y.scopeName || x.tokenAttributes !== y.tokenAttributes) return false
+    x = x.parent
+    y = y.parent
+  }
+  return true
 }
 
 /** Shiki's `mergeWhitespaceTokens` (codeToHast's default): whitespace joins the token after it. */
