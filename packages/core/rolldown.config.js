@@ -19,6 +19,28 @@ const inlined = [
   'micromark-util-symbol',
 ]
 
+/**
+ * Grammars and themes are ES modules the CommonJS worker loads with
+ * `require()` (see below). rolldown wraps each such `require` in `__toESM(…, 1)`,
+ * which reads the required value as a CommonJS `module.exports` and makes
+ * it the `default`, nesting the module's own `default` (the grammar) one
+ * level down. Node's `require()` of an ES module already gives its
+ * namespace, `default` included: take it as it is.
+ */
+const esmRequires = {
+  name: 'slidemark:esm-requires',
+  renderChunk(code) {
+    const unwrapped = code.replace(
+      /(?:\/\* @__PURE__ \*\/ )?[\w$.]*__toESM\((require\("@shikijs\/(?:langs|themes)\/[^"]+"\)), 1\)/g,
+      '$1',
+    )
+    if (/__toESM\(require\("@shikijs\//.test(unwrapped)) {
+      throw new Error('the worker bundle still wraps the require of a grammar or theme')
+    }
+    return unwrapped
+  },
+}
+
 /** A bare import (a package) that is not in `inlined`, or a Node built-in. */
 function outside(id) {
   if (id.startsWith('node:')) return true
@@ -34,15 +56,35 @@ export default defineConfig([
    * cold build pays that load. Shiki's code is in it too (it shares
    * hast-util-to-html, property-information and more with the pipeline, which
    * a thread loaded twice when Shiki stayed outside: a thread was ready 55 ms
-   * sooner with it in); its grammars and themes stay outside, imported at run
+   * sooner with it in); its grammars and themes stay outside, loaded at run
    * time from the installed packages when a deck uses them.
+   *
+   * CommonJS, so the thread can run it with V8's code cache (a `vm.Script`,
+   * see src/lib/code-cache.ts), and with `import()` as `require()` (Node 20.19
+   * requires ES modules), which a `vm.Script` needs.
    */
   {
-    input: 'dist/lib/pool-worker.js',
+    input: { 'compile-thread': 'dist/lib/pool-worker.js' },
     platform: 'node',
+    plugins: [esmRequires],
     external: [/^node:/, /^@shikijs\/(langs|themes)\//, 'shiki/wasm'],
     logLevel: 'warn',
-    output: { dir: 'dist/worker', format: 'esm', cleanDir: true },
+    output: {
+      dir: 'dist/worker',
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: '[name]-[hash].cjs',
+      dynamicImportInCjs: false,
+      cleanDir: true,
+    },
+  },
+  /** The module tinypool loads in each thread: it runs the bundle above with the code cache. */
+  {
+    input: { 'pool-worker': 'dist/lib/pool-worker-loader.js' },
+    platform: 'node',
+    external: [/^node:/],
+    logLevel: 'warn',
+    output: { dir: 'dist/worker', format: 'esm' },
   },
   /**
    * The package's entry points as the main thread loads them (package.json's

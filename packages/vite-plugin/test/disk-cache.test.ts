@@ -149,7 +149,7 @@ describe('cacheNamespace', () => {
 })
 
 describe('packageFingerprint', () => {
-  it('follows what runs of a package bundled into dist/bundle/, not its tsc output, types or maps', () => {
+  it('follows what runs of a package bundled into dist/bundle/, not its tsc output, types, maps or code cache', () => {
     const root = freshDirectory()
     const write = (file: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
@@ -165,7 +165,13 @@ describe('packageFingerprint', () => {
     const entry = path.join(root, 'dist', 'bundle', 'index.js')
     const first = packageFingerprint(entry)
     expect(packageFingerprint(entry)).toBe(first)
-    for (const unread of ['dist/lib/compile.js', 'dist/index.d.ts', 'dist/bundle/index.js.map']) {
+    const codeCache = 'dist/worker/.code-cache/compile-thread.cjs-0123-x64.v8'
+    for (const unread of [
+      'dist/lib/compile.js',
+      'dist/index.d.ts',
+      'dist/bundle/index.js.map',
+      codeCache,
+    ]) {
       write(unread, 'changed, and longer than before')
       expect(packageFingerprint(entry)).toBe(first)
     }

@@ -2,6 +2,8 @@
  * The worker side of `compileInPool()`: one per thread of the pool. On
  * start it loads the pipeline and creates the Shiki highlighter with the
  * default themes (once per thread); each task renders a batch of slides.
+ * `pnpm build` bundles it as CommonJS (dist/worker/compile-thread.cjs), which
+ * the thread runs through pool-worker-loader.ts with V8's code cache.
  */
 import { bundledLanguages } from 'shiki'
 import { getSharedHighlighter } from './highlighter.js'
@@ -29,9 +31,20 @@ export interface RenderTask {
 
 const thread = threadId()
 
-await getSharedHighlighter([defaultThemes.light, defaultThemes.dark])
+const highlighter = getSharedHighlighter([defaultThemes.light, defaultThemes.dark])
+
+/**
+ * Settles once the thread's Shiki highlighter is made (the pipeline loaded):
+ * the loader (pool-worker-loader.ts) waits for it before the thread takes
+ * tasks, and a failure fails the thread's start.
+ */
+export const ready: Promise<void> = highlighter.then(() => undefined)
+ready.catch(() => {
+  // Reported where it is awaited: by the loader, or by the first task.
+})
 
 export default async function renderTask(task: RenderTask): Promise<RenderedSlide[]> {
+  await highlighter
   const options: ResolvedOptions = {
     ...task.options,
     remarkPlugins: [],

@@ -103,9 +103,9 @@ function getPool(threads = 1): Tinypool {
 }
 
 /**
- * The worker module: pool-worker.ts bundled by `pnpm build` (see
- * rolldown.config.js), which a thread loads in half the time. Tests run
- * this file as TypeScript and use the built bundle too.
+ * The worker module: pool-worker-loader.ts, which runs pool-worker.ts as
+ * bundled by `pnpm build` (see rolldown.config.js) with V8's code cache.
+ * Tests run this file as TypeScript and use the built bundle too.
  */
 function workerFile(): URL {
   return builtFile('worker/pool-worker.js')
