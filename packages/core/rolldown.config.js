@@ -72,6 +72,7 @@ export default defineConfig([
     output: {
       dir: 'dist/worker',
       format: 'cjs',
+      exports: 'named', // `default` (the task) and `ready`, as the loader reads them
       entryFileNames: '[name].cjs',
       chunkFileNames: '[name]-[hash].cjs',
       dynamicImportInCjs: false,
