@@ -29,6 +29,8 @@ interface Run {
   state: CodeCacheState
   value: string
   after: CodeCacheState
+  /** The state of each file's cache by file name, after `save()`. */
+  files: Record<string, CodeCacheState>
 }
 
 /** `runCachedScript(file, cache)` in a new thread: its state, the script's `value()`, the state after `save()`. */
@@ -40,7 +42,10 @@ function runInThread(file: string, cache: string | undefined): Promise<Run> {
       const state = script.state
       const value = String(script.exports.value())
       script.save()
-      parentPort.postMessage({ state, value, after: script.state })
+      const files = Object.fromEntries(
+        Object.entries(script.states).map(([file, state]) => [require('node:path').basename(file), state]),
+      )
+      parentPort.postMessage({ state, value, after: script.state, files })
     })`
   const worker = new Worker(code, { eval: true, workerData: { built, file, cache } })
   return new Promise((resolve, reject) => {
@@ -60,29 +65,32 @@ exports.value = () => double(sum([1, 2, 3, 4, 5, 6])) + ':' + require('node:path
 `
 
 describe('runCachedScript', () => {
-  test('runs a CommonJS file as require would, saves its code, and later runs from it', async () => {
+  test('runs a CommonJS file and the chunk it requires, saves their code, and later runs from it', async () => {
     const { file, cache } = scriptFolder(source)
     expect(await runInThread(file, cache)).toEqual({
       state: 'none',
       value: '42:thread.cjs',
       after: 'saved',
+      files: { 'thread.cjs': 'saved', 'helper.cjs': 'saved' },
     })
-    const files = fs.readdirSync(cache)
-    expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^thread\.cjs-[0-9a-f]{16}-.+\.v8$/)
+    const files = fs.readdirSync(cache).sort()
+    expect(files).toHaveLength(2)
+    expect(files[0]).toMatch(/^helper\.cjs-[0-9a-f]{16}-.+\.v8$/)
+    expect(files[1]).toMatch(/^thread\.cjs-[0-9a-f]{16}-.+\.v8$/)
     expect(await runInThread(file, cache)).toEqual({
       state: 'used',
       value: '42:thread.cjs',
       after: 'used',
+      files: { 'thread.cjs': 'used', 'helper.cjs': 'used' },
     })
-    expect(fs.readdirSync(cache)).toEqual(files)
+    expect(fs.readdirSync(cache).sort()).toEqual(files)
   })
 
   test('a rebuilt file of the same length never runs the old code', async () => {
     const { file, cache } = scriptFolder('exports.value = () => "first"\n')
     expect((await runInThread(file, cache)).value).toBe('first')
     fs.writeFileSync(file, 'exports.value = () => "other"\n')
-    expect(await runInThread(file, cache)).toEqual({
+    expect(await runInThread(file, cache)).toMatchObject({
       state: 'none',
       value: 'other',
       after: 'saved',
@@ -92,7 +100,8 @@ describe('runCachedScript', () => {
   test('a cache file with a changed byte is not used, and is written again', async () => {
     const { file, cache } = scriptFolder(source)
     await runInThread(file, cache)
-    const cacheFile = path.join(cache, fs.readdirSync(cache)[0] as string)
+    const name = fs.readdirSync(cache).find((file) => file.startsWith('thread.cjs-'))
+    const cacheFile = path.join(cache, name as string)
     const bytes = fs.readFileSync(cacheFile)
     bytes[bytes.length - 5] = (bytes[bytes.length - 5] as number) ^ 0xff
     fs.writeFileSync(cacheFile, bytes)
@@ -100,6 +109,7 @@ describe('runCachedScript', () => {
       state: 'rejected',
       value: '42:thread.cjs',
       after: 'saved',
+      files: { 'thread.cjs': 'saved', 'helper.cjs': 'used' },
     })
     expect((await runInThread(file, cache)).state).toBe('used')
   })
@@ -108,7 +118,7 @@ describe('runCachedScript', () => {
     const { file, dir } = scriptFolder(source)
     const blocked = path.join(dir, 'not-a-folder')
     fs.writeFileSync(blocked, 'a file where the cache folder would be')
-    expect(await runInThread(file, blocked)).toEqual({
+    expect(await runInThread(file, blocked)).toMatchObject({
       state: 'none',
       value: '42:thread.cjs',
       after: 'unsaved',
@@ -122,6 +132,7 @@ describe('runCachedScript', () => {
       state: 'none',
       value: '42:thread.cjs',
       after: 'none',
+      files: { 'thread.cjs': 'none', 'helper.cjs': 'none' },
     })
     expect(fs.existsSync(cache)).toBe(false)
   })
