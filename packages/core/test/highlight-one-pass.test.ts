@@ -137,9 +137,12 @@ describe('codeToHtmlOnePass', () => {
     for (const themes of themePairs.slice(0, 2)) {
       const highlighter = await highlighterFor(themes, langs)
       for (const { lang, code } of [...sharedLines, ...sharedLines.toReversed()]) {
-        const options = prettyCodeOptions(lang, themes)
-        const html = codeToHtmlOnePass(highlighter, code, options)
-        expect(html, `${lang}: ${code}`).toBe(highlighter.codeToHtml(code, options))
+        // Lines met again under other output options are written out for those options.
+        for (const variant of [{}, { defaultColor: 'light' as const, cssVariablePrefix: '--x-' }]) {
+          const options = { ...prettyCodeOptions(lang, themes), ...variant }
+          const html = codeToHtmlOnePass(highlighter, code, options)
+          expect(html, `${lang}: ${code}`).toBe(highlighter.codeToHtml(code, options))
+        }
       }
     }
   })

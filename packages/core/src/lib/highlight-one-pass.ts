@@ -79,6 +79,7 @@ class TupleTheme {
   readonly tuples: Resolved[][] = [[]]
   private readonly ids = new Map<string, number>()
   private readonly resolved = new WeakMap<ScopePath, Resolved[]>()
+  private readonly attributesOf = new WeakMap<Resolved[], StyleAttributes>()
   private readonly defaults: Resolved[]
 
   constructor(readonly themes: Theme[]) {
@@ -113,8 +114,14 @@ class TupleTheme {
     return known
   }
 
-  /** The tuple as vscode-textmate style attributes: its id as the foreground, nothing else set. */
+  /**
+   * The tuple as vscode-textmate style attributes: its id as the foreground,
+   * nothing else set. Known per tuple array too (`resolve` keeps one per
+   * scope path), so a match asked again builds no key.
+   */
   private attributes(tuple: Resolved[]): StyleAttributes {
+    let attributes = this.attributesOf.get(tuple)
+    if (attributes) return attributes
     const key = tuple.map((t) => `${t.fontStyle},${t.foreground},${t.background}`).join(';')
     let id = this.ids.get(key)
     if (id === undefined) {
@@ -124,7 +131,9 @@ class TupleTheme {
       this.tuples.push(tuple)
       this.ids.set(key, id)
     }
-    return { fontStyle: 0, foregroundId: id, backgroundId: 0 }
+    attributes = { fontStyle: 0, foregroundId: id, backgroundId: 0 }
+    this.attributesOf.set(tuple, attributes)
+    return attributes
   }
 }
 
@@ -238,24 +247,28 @@ export function codeToHastOnePass(
   if (themes.length < 2 || isPlainLang(lang) || lang === 'ansi') return undefined
   if (themes.some(({ theme }) => isNoneTheme(theme))) return undefined
   const names = themes.map((t) => t.theme)
-  let tokens: ThemedTokenWithVariants[][]
+  const order = themes.map((t) => t.color)
+  const flatten: Flattening = {
+    key: JSON.stringify([order, cssVariablePrefix, defaultColor, colorsRendering]),
+    line: (line) =>
+      mergeWhitespaceLine(
+        line.map((token) =>
+          flatTokenVariants(token, order, cssVariablePrefix, defaultColor, colorsRendering),
+        ),
+      ),
+  }
+  let tokens: ThemedToken[][]
   let registrations: ThemeRegistrationResolved[]
   try {
     registrations = names.map((name) => internal.getTheme(name))
     const ready = prepare(internal, names, registrations)
     if (!ready) return undefined
     const grammar = internal.getLanguage(lang)
-    tokens = tokenize(code, grammar, ready, themes, registrations, options)
+    tokens = tokenize(code, grammar, ready, themes, registrations, options, flatten)
   } catch (error) {
     if (error instanceof TupleOverflow) retire(internal, names)
     return undefined // Shiki's own call gives its own result or error
   }
-  const order = themes.map((t) => t.color)
-  const flat = tokens.map((line) =>
-    line.map((token) =>
-      flatTokenVariants(token, order, cssVariablePrefix, defaultColor, colorsRendering),
-    ),
-  )
   const replacements = themes.map((t) => resolveColorReplacements(t.theme, options))
   const colors = (property: 'fg' | 'bg') =>
     themes
@@ -273,7 +286,7 @@ export function codeToHastOnePass(
   const bg = colors('bg')
   const rootStyle = defaultColor ? undefined : [fg, bg].join(';')
   const hast = tokensToHast(
-    mergeWhitespaceTokens(flat),
+    tokens,
     {
       ...options,
       fg,
@@ -305,7 +318,8 @@ function tokenize(
   themes: Array<{ color: string; theme: string }>,
   registrations: ThemeRegistrationResolved[],
   options: CodeToHastOptions,
-): ThemedTokenWithVariants[][] {
+  flatten: Flattening,
+): ThemedToken[][] {
   const provider = grammar.themeProvider
   if (!provider || typeof provider.setTheme !== 'function' || provider._theme === undefined) {
     throw new Error('Shiki internals changed: no theme provider to swap')
@@ -317,23 +331,28 @@ function tokenize(
   try {
     const memo = lineMemo(grammar, tuple, JSON.stringify(replacements))
     let state: unknown = INITIAL
-    return splitLines(code).map(([line, lineOffset]): ThemedTokenWithVariants[] => {
+    return splitLines(code).map(([line, lineOffset]): ThemedToken[] => {
       if (line === '') return []
       if (tokenizeMaxLineLength > 0 && line.length >= tokenizeMaxLineLength) {
         const variants = Object.fromEntries(
           themes.map((t) => [t.color, { color: '', fontStyle: 0 }]),
         )
-        return [{ content: line, offset: lineOffset, variants }]
+        return flatten.line([{ content: line, offset: lineOffset, variants }])
       }
       let known = memo.find(line, state)
       if (!known) {
         const result = grammar.tokenizeLine2(line, state, tokenizeTimeLimit)
         const tokens = themedTokens(line, result.tokens, tuple, colorMaps, themes, replacements)
-        known = { state, tokens, next: result.ruleStack }
+        known = { state, tokens, next: result.ruleStack, flat: new Map() }
         if (!result.stoppedEarly) memo.add(line, known)
       }
       state = known.next
-      return known.tokens.map((token) => ({ ...token, offset: lineOffset + token.offset }))
+      let flat = known.flat.get(flatten.key)
+      if (!flat) {
+        flat = flatten.line(known.tokens)
+        known.flat.set(flatten.key, flat)
+      }
+      return flat.map((token) => ({ ...token, offset: lineOffset + token.offset }))
     })
   } finally {
     provider.setTheme(previous)
@@ -380,6 +399,14 @@ interface KnownLine {
   state: unknown
   tokens: ThemedTokenWithVariants[]
   next: unknown
+  /** The tokens flattened and merged as `codeToHast` shows them, by `Flattening.key`. */
+  flat: Map<string, ThemedToken[]>
+}
+
+/** How a line's tokens become what `tokensToHast` takes, and a key for those options. */
+interface Flattening {
+  key: string
+  line: (tokens: ThemedTokenWithVariants[]) => ThemedToken[]
 }
 
 /** Lines a memo keeps before it starts over, and states kept per line text. */
@@ -494,30 +521,28 @@ function sameScopes(a: ScopeFrame | null, b: ScopeFrame | null): boolean {
   return true
 }
 
-/** Shiki's `mergeWhitespaceTokens` (codeToHast's default): whitespace joins the token after it. */
-function mergeWhitespaceTokens(lines: ThemedToken[][]): ThemedToken[][] {
-  return lines.map((line) => {
-    const merged: ThemedToken[] = []
-    let carried = ''
-    let firstOffset: number | undefined
-    line.forEach((token, index) => {
-      const decorated =
-        token.fontStyle && (token.fontStyle & underline || token.fontStyle & strikethrough)
-      if (!decorated && /^\s+$/.test(token.content) && line[index + 1]) {
-        firstOffset ??= token.offset
-        carried += token.content
-      } else if (carried) {
-        if (!decorated) {
-          merged.push({ ...token, offset: firstOffset as number, content: carried + token.content })
-        } else {
-          merged.push({ content: carried, offset: firstOffset as number }, token)
-        }
-        firstOffset = undefined
-        carried = ''
+/** Shiki's `mergeWhitespaceTokens` (codeToHast's default) on one line: whitespace joins the token after it. */
+function mergeWhitespaceLine(line: ThemedToken[]): ThemedToken[] {
+  const merged: ThemedToken[] = []
+  let carried = ''
+  let firstOffset: number | undefined
+  line.forEach((token, index) => {
+    const decorated =
+      token.fontStyle && (token.fontStyle & underline || token.fontStyle & strikethrough)
+    if (!decorated && /^\s+$/.test(token.content) && line[index + 1]) {
+      firstOffset ??= token.offset
+      carried += token.content
+    } else if (carried) {
+      if (!decorated) {
+        merged.push({ ...token, offset: firstOffset as number, content: carried + token.content })
       } else {
-        merged.push(token)
+        merged.push({ content: carried, offset: firstOffset as number }, token)
       }
-    })
-    return merged
+      firstOffset = undefined
+      carried = ''
+    } else {
+      merged.push(token)
+    }
   })
+  return merged
 }
