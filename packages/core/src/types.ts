@@ -201,8 +201,10 @@ export interface SlideCache {
   get(key: string): CachedSlide | undefined
   set(key: string, value: CachedSlide): void
   /**
-   * Called once at the end of every `compile()` that used this cache, so a
-   * persistent cache can write what `set` collected in one go. Optional.
+   * Called at the end of every `compile()` that used this cache, so a
+   * persistent cache can write what `set` collected in one go; with
+   * `compileInPool()` also as each batch of slides comes back from the
+   * threads, so the store is written while the rest render. Optional.
    */
   flush?(): void
 }

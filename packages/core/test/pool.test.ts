@@ -95,6 +95,25 @@ describe('compileInPool', () => {
     )
   }, 60_000)
 
+  test('slides are stored as their batches come back, each once, and flushed as they come', async () => {
+    const count = slidesPerThread * 3
+    const deck = Array.from({ length: count }, (_, index) => `# Slide ${index}\n\nText ${index}.`)
+    const sets: string[] = []
+    const flushes: number[] = []
+    const cache = {
+      get: () => undefined,
+      set: (key: string) => sets.push(key),
+      flush: () => flushes.push(sets.length),
+    }
+    await compileInPool(deck.join('\n\n---\n\n'), { cache })
+    expect(new Set(sets).size).toBe(count)
+    expect(sets).toHaveLength(count)
+    expect(flushes.length).toBeGreaterThan(2)
+    expect(flushes[0]).toBeGreaterThan(0)
+    expect(flushes[0]).toBeLessThan(count)
+    expect(flushes.at(-1)).toBe(count)
+  }, 60_000)
+
   test('a timed-out slide is not cached; the slides around it are', async () => {
     const inner = createMemoryCache()
     const sets: string[] = []

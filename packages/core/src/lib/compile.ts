@@ -34,7 +34,7 @@ import {
 } from './options.js'
 import { hasDiagrams, placeDiagrams } from './remark-mermaid.js'
 import { checkSlides } from './slide-checks.js'
-import type { SlideRenderer } from './source-slide.js'
+import type { RenderedSlide, SlideRenderer } from './source-slide.js'
 import { deckLine, type SlideSource } from './split.js'
 
 /** Renders on this thread; the pipeline (unified, Shiki) loads on the first slide to render. */
@@ -217,14 +217,27 @@ async function renderSlides(
     if (!values[index] && !missing.has(key)) missing.set(key, sources[index] as SlideSource)
   })
   if (missing.size > 0) {
-    const results = await render([...missing.values()], options)
+    const missingKeys = [...missing.keys()]
+    const cached = new Set<number>()
+    // A failed render may be transient (a grammar that did not load): don't keep it.
+    const keep = (index: number, result: RenderedSlide | undefined) => {
+      if (!result?.ok || cached.has(index)) return
+      cached.add(index)
+      options.cache?.set(missingKeys[index] as string, result.slide)
+    }
+    // Batches are stored as they come back: the store is written while the rest render.
+    const results = await render([...missing.values()], options, (indices, batch) => {
+      indices.forEach((index, offset) => {
+        keep(index, batch[offset])
+      })
+      flushCache(options.cache)
+    })
     const fresh = new Map<string, CachedSlide>()
-    ;[...missing.keys()].forEach((key, index) => {
+    missingKeys.forEach((key, index) => {
       const result = results[index]
       if (!result) throw new Error(`no result for slide ${index + 1} of ${missing.size}`)
       fresh.set(key, result.slide)
-      // A failed render may be transient (a grammar that did not load): don't keep it.
-      if (result.ok) options.cache?.set(key, result.slide)
+      keep(index, result)
     })
     keys.forEach((key, index) => {
       values[index] ??= fresh.get(key)

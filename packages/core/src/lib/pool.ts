@@ -6,7 +6,7 @@ import { describe, placedMessage, ruleIds } from './messages.js'
 import type { ResolvedOptions } from './options.js'
 import { laneQueues, takeBatch } from './pool-lanes.js'
 import type { RenderTask } from './pool-worker.js'
-import { type RenderedSlide, sourceSlide } from './source-slide.js'
+import { type RenderedSlide, type SlideRenderer, sourceSlide } from './source-slide.js'
 import type { SlideSource } from './split.js'
 import { threadCpuMs } from './thread-clock.js'
 
@@ -52,8 +52,8 @@ export async function compileInPool(
     return compile(source, compileOptions)
   }
   const budget = Number.isFinite(slideTimeout) && slideTimeout > 0 ? slideTimeout : Infinity
-  return compileWith(source, compileOptions, (slides, resolved) =>
-    renderInPool(slides, resolved, budget),
+  return compileWith(source, compileOptions, (slides, resolved, onRendered) =>
+    renderInPool(slides, resolved, budget, onRendered),
   )
 }
 
@@ -115,11 +115,13 @@ function workerFile(): URL {
  * Renders `slides` on at most one thread per `slidesPerThread` slides. Each
  * thread gets a batch of slides per task, from its own lane of slides that
  * name the same code languages (see `laneQueues`), then from the others'.
+ * Each batch is passed to `onRendered` as it comes back.
  */
 const renderInPool = async (
   slides: SlideSource[],
   options: ResolvedOptions,
   budget: number,
+  onRendered?: Parameters<SlideRenderer>[2],
 ): Promise<RenderedSlide[]> => {
   const threads = getPool()
   const lanes = Math.min(threads.options.maxThreads, Math.ceil(slides.length / slidesPerThread))
@@ -132,6 +134,7 @@ const renderInPool = async (
       rendered.forEach((result, offset) => {
         results[batch[offset] as number] = result
       })
+      onRendered?.(batch, rendered)
     }
   }
   await Promise.all(queues.map(lane))

@@ -17,11 +17,14 @@ export interface RenderedSlide {
 /**
  * Renders the slides the cache did not have, in the order given. Lines in
  * the results are relative to each slide (1 = its first line). `compile()`
- * renders in process; `compileInPool()` hands slides to worker threads.
+ * renders in process; `compileInPool()` hands slides to worker threads,
+ * and tells `onRendered` of each batch as it comes back (indices into
+ * `slides`), so the caller can store those while the others render.
  */
 export type SlideRenderer = (
   slides: SlideSource[],
   options: ResolvedOptions,
+  onRendered?: (indices: readonly number[], results: readonly RenderedSlide[]) => void,
 ) => Promise<RenderedSlide[]>
 
 /**
