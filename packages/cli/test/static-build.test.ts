@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appInputs, canWriteStatic, staticAppFor } from '../src/static-app.js'
@@ -132,6 +133,28 @@ async function compareAt(built: { fast: string; vite: string }, slides: number[]
 }
 
 describe('slidemark build with a bundled theme, without Vite', () => {
+  it('lists every file written with its size and gzip size (measured as it is written)', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'deck.slides.md'), bigDeck(120))
+    const result = await runCli(['build', 'deck.slides.md', '--no-check'], { cwd: dir })
+    expect(result.code).toBe(0)
+    const rows = result.stderr
+      .split('\n')
+      .map((line) => line.match(/^ {2}(dist\/\S+)\s+([\d.]+) kB\s+│ gzip ([\d.]+) kB$/))
+      .filter((row): row is RegExpMatchArray => row !== null)
+    const written = fs
+      .readdirSync(path.join(dir, 'dist'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== '.slidemark-output.json')
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    expect(written.filter((file) => file.includes('deck-')).length).toBeGreaterThan(1)
+    expect(rows.map((row) => row[1]).sort()).toEqual(written.sort())
+    const kB = (bytes: number) => (bytes / 1024).toFixed(2)
+    for (const [, file, size, gzip] of rows) {
+      const data = fs.readFileSync(path.join(dir, file as string))
+      expect([file, size, gzip]).toEqual([file, kB(data.length), kB(gzipSync(data).length)])
+    }
+  }, 60_000)
+
   it('writes the prebuilt app and the deck, and shows every slide as the Vite build does', async () => {
     const built = await buildBoth(SMALL)
     try {
