@@ -130,9 +130,7 @@ function hashOf(code: string): string {
 /**
  * Writes the built deck into `outDir` (which exists and is empty): the
  * app's files, the deck's modules in `assets/`, and `index.html` with
- * URLs under `base`, telling `onWrite` of each file (its path relative to
- * `outDir`, with `/`) as it is written. Returns nothing; errors are the file
- * system's.
+ * URLs under `base`. Returns nothing; errors are the file system's.
  */
 export function writeStaticDeck(
   loaded: LoadedDeck,
@@ -140,16 +138,11 @@ export function writeStaticDeck(
   theme: ResolvedTheme,
   outDir: string,
   base: string,
-  onWrite: (file: string, data: string | Buffer) => void = () => {},
 ): void {
   const from = appDirFor(theme.packageName)
-  const write = (file: string, data: string | Buffer) => {
-    fs.writeFileSync(path.join(outDir, file), data)
-    onWrite(file, data)
-  }
   for (const file of app.files) {
     fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true })
-    write(file, fs.readFileSync(path.join(from, file)))
+    fs.copyFileSync(path.join(from, file), path.join(outDir, file))
   }
   const assets = path.join(outDir, 'assets')
   fs.mkdirSync(assets, { recursive: true })
@@ -169,10 +162,10 @@ export function writeStaticDeck(
     },
   })
   modules.chunks.forEach((code, chunk) => {
-    write(`assets/${chunkFiles[chunk]}`, code)
+    fs.writeFileSync(path.join(assets, chunkFiles[chunk] as string), code)
   })
   const entry = `assets/index-${hashOf(modules.entry)}.js`
-  write(entry, modules.entry)
+  fs.writeFileSync(path.join(outDir, entry), modules.entry)
   const preload = modules.preload(chunkFiles.map((file) => `${base}assets/${file}`))
   const head = [
     // Before the stylesheets, which a script would wait for (see the Vite plugin's deep-link.ts).
@@ -181,5 +174,5 @@ export function writeStaticDeck(
     `<link rel="modulepreload" crossorigin href="${base}${app.entry}">`,
     ...app.css.map((css) => `<link rel="stylesheet" crossorigin href="${base}${css}">`),
   ]
-  write('index.html', pageHtml(loaded.deck, head))
+  fs.writeFileSync(path.join(outDir, 'index.html'), pageHtml(loaded.deck, head))
 }

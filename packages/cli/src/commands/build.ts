@@ -154,52 +154,20 @@ function listFiles(dir: string): string[] {
 
 const gzipAsync = promisify(gzip)
 
-/** A file's size and gzip size, in bytes. */
-interface Sizes {
-  size: number
-  gzip: number
-}
-
-/**
- * Sizes of files being written, by path relative to the output folder:
- * compressing starts as each file is written (in libuv's thread pool, on
- * another core), not once all are, so the listing after a build waits for
- * little.
- */
-type FileSizes = Map<string, Promise<Sizes>>
-
-function sizesOf(data: string | Buffer): Promise<Sizes> {
-  return gzipAsync(data).then((zipped) => ({ size: Buffer.byteLength(data), gzip: zipped.length }))
-}
-
-/** Starts measuring `data` as `file`; a failure only means it is read again for the listing. */
-function measureSoon(sizes: FileSizes, file: string, data: string | Buffer): void {
-  const measuring = sizesOf(data)
-  measuring.catch(() => {})
-  sizes.set(file, measuring)
-}
-
 /**
  * The files written, with their sizes and gzip sizes, aligned like Vite's own
  * report. The files are compressed in libuv's thread pool, all at once: a big
  * deck writes dozens of chunks, and compressing them one by one on this
- * thread was a good part of the time after Vite's build. Files in
- * `measured` (started as they were written, see `FileSizes`) are not read
- * again.
+ * thread was a good part of the time after Vite's build.
  */
-export async function formatFileSizes(
-  target: BuildTarget,
-  cwd: string,
-  measured: FileSizes = new Map(),
-): Promise<string> {
+export async function formatFileSizes(target: BuildTarget, cwd: string): Promise<string> {
   const files = target.kind === 'file' ? [target.path] : listFiles(target.path)
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`
   const rows = await Promise.all(
     files.map(async (file) => {
-      const relative = path.relative(target.path, file).split(path.sep).join('/')
-      const known = await measured.get(relative)?.catch(() => undefined)
-      const { size, gzip } = known ?? (await sizesOf(await fs.promises.readFile(file)))
-      return [`  ${displayPathOf(file, cwd)}`, kB(size), `gzip ${kB(gzip)}`]
+      const data = await fs.promises.readFile(file)
+      const zipped = await gzipAsync(data)
+      return [`  ${displayPathOf(file, cwd)}`, kB(data.length), `gzip ${kB(zipped.length)}`]
     }),
   )
   const width = (column: number) => Math.max(...rows.map((row) => row[column]?.length ?? 0))
@@ -508,14 +476,11 @@ function stageStatic(
   app: StaticApp,
   target: BuildTarget,
   base: string,
-): StagedBuild {
+): StagingDir {
   const staging = stageDir(target.path)
-  const sizes: FileSizes = new Map()
   try {
-    writeStaticDeck(prepared.deck, app, prepared.theme, staging.path, base, (file, data) =>
-      measureSoon(sizes, file, data),
-    )
-    return Object.assign(staging, { sizes })
+    writeStaticDeck(prepared.deck, app, prepared.theme, staging.path, base)
+    return staging
   } catch (error) {
     staging.discard()
     throw describeBuildError(error, prepared.deck)
@@ -556,10 +521,7 @@ async function stageBuild(
 }
 
 /** Moves a staged build into place and lists the files written. */
-/** A staged build, with the sizes of its files when they were measured as they were written. */
-type StagedBuild = StagingDir & { sizes?: FileSizes }
-
-async function commitBuild(staging: StagedBuild, target: BuildTarget, cwd: string): Promise<void> {
+async function commitBuild(staging: StagingDir, target: BuildTarget, cwd: string): Promise<void> {
   try {
     if (target.kind === 'file') {
       const html = path.join(staging.path, SINGLE_FILE_NAME)
@@ -575,5 +537,5 @@ async function commitBuild(staging: StagedBuild, target: BuildTarget, cwd: strin
     staging.discard()
     throw error
   }
-  info(await formatFileSizes(target, cwd, staging.sizes))
+  info(await formatFileSizes(target, cwd))
 }
