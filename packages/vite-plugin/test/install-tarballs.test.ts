@@ -95,8 +95,17 @@ describe('the packed tarballs, installed into a fresh app', () => {
     return found
   }
 
+  /** A V8 code cache as a compile thread writes one (see core's code-cache.ts): never packed. */
+  const codeCache = path.join(repo, 'packages/core/dist/worker/.code-cache/pack-test.v8')
+
   beforeAll(async () => {
-    packed = await packAll(['--out', tempDir('slidemark-packs-')])
+    fs.mkdirSync(path.dirname(codeCache), { recursive: true })
+    fs.writeFileSync(codeCache, 'bytecode of the machine that packed it')
+    try {
+      packed = await packAll(['--out', tempDir('slidemark-packs-')])
+    } finally {
+      fs.rmSync(codeCache, { force: true })
+    }
     app = tempDir('slidemark-newcomer-')
     writeApp(app)
     await run(
@@ -157,6 +166,12 @@ describe('the packed tarballs, installed into a fresh app', () => {
         'slidemark-runtime-0.1.0.tgz',
       ]),
     )
+  })
+
+  it('ships core without the V8 code cache of the machine that packed it', async () => {
+    const { stdout } = await run('tar', ['-tzf', packedAs('@slidemark/core').tarball])
+    expect(stdout).toContain('package/dist/worker/compile-thread.cjs')
+    expect(stdout).not.toContain('.code-cache/')
   })
 
   it('gives every workspace dependency a real version', async () => {
