@@ -306,11 +306,12 @@ export function packageFingerprint(entry: string): string {
 
 /**
  * Whether a file of core's `dist/`, by its path relative to `dist/`, is read
- * when it compiles: its bundles, worker and tables, not the `tsc` output they
- * are built from, nor types, source maps and the compile threads' V8 code
- * cache (written on first use; see core's code-cache.ts) (300 files stat'ed took 10 ms of
- * every CLI start). Relative, so that a `dist/lib/` folder of the user's higher
- * up the path does not drop every file from the fingerprint.
+ * when it compiles: its bundles, worker and tables. Not the `tsc` output they
+ * are built from, nor types and source maps (300 files stat'ed took 10 ms of
+ * every CLI start), nor the compile threads' V8 code cache, which the first
+ * compile writes (see core's code-cache.ts) and which must not change the
+ * fingerprint it is part of. Relative, so that a `dist/lib/` folder of the
+ * user's higher up the path does not drop every file from the fingerprint.
  */
 function isRunCode(relative: string): boolean {
   return !/^lib[\\/]|\.d\.ts$|\.map$|(?:^|[\\/])\.code-cache[\\/]/.test(relative)

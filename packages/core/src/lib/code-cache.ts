@@ -33,8 +33,9 @@ export interface CachedScript {
  * `cacheDir`: the first run compiles the script and
  * `save()` stores the bytecode V8 made for it, so later runs skip parsing
  * and compiling it (what Node 22's `module.enableCompileCache()` does, on
- * Node 20). A compile thread starts about 60 ms sooner on a cold 500-slide
- * build with the pipeline's 1 MB bundle cached.
+ * Node 20). With the pipeline's 1 MB bundle cached after a thread's first
+ * task, a thread loads it 15-20 ms sooner and does not compile again the
+ * functions that task ran: a cold 500-slide build is about 5 % faster.
  *
  * The cache file's name carries a hash of the source and V8's version, as
  * V8 itself only checks the source's length: a rebuilt bundle never meets
@@ -138,11 +139,10 @@ function withChecksum(data: Buffer): Buffer {
 }
 
 function checkedPayload(stored: Buffer): Buffer | undefined {
+  if (stored.length <= checksumLength) return undefined
   const payload = stored.subarray(checksumLength)
   const checksum = createHash('sha256').update(payload).digest()
-  return stored.length > checksumLength && checksum.equals(stored.subarray(0, checksumLength))
-    ? payload
-    : undefined
+  return checksum.equals(stored.subarray(0, checksumLength)) ? payload : undefined
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
